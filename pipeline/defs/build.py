@@ -1,0 +1,22 @@
+"""Assemble the Definitions for one set of settings (the module-level `defs` uses the env)."""
+from __future__ import annotations
+
+import dagster as dg
+
+from pipeline.defs.assets import extracted_records, seed_files, warehouse_tables
+from pipeline.defs.automation import nightly_refresh, refresh_job, seed_files_sensor
+from pipeline.defs.checks import contract_checks
+from pipeline.defs.resources import make_resources
+from pipeline.defs.sql_assets import sql_model_assets
+from pipeline.settings import Settings
+
+
+def build_defs(settings: Settings) -> dg.Definitions:
+    return dg.Definitions(
+        assets=[seed_files, extracted_records, warehouse_tables, *sql_model_assets(settings.sql_dir)],
+        asset_checks=contract_checks,
+        jobs=[refresh_job],
+        schedules=[nightly_refresh],
+        sensors=[seed_files_sensor],
+        resources=make_resources(settings),
+    )

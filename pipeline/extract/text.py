@@ -1,0 +1,82 @@
+"""Shared text utilities for the extractors: the article document and its sentences.
+
+Sentence splitting is a single compiled regex pass plus an abbreviation check, so every
+extractor sees the same sentence boundaries and `sentence_index` agrees across tables.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+# Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+)|\n""")
+_NEXT_START = re.compile(r"""\s*["'“‘«(\[]*[A-Z0-9]""")
+_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+# Words after which a period does not end a sentence.
+ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st gen lt col sgt capt cmdr adm maj sen rep gov pres rev gov't
+    jan feb mar apr jun jul aug sep sept oct nov dec no nos vs etc inc ltd co corp jr sr
+    mt ft approx est dept univ fig al e.g i.e u.s u.k u.n u.s.a a.m p.m""".split()
+)
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Return (start, end) spans of the sentences of `text`, leading/trailing space trimmed."""
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for m in _BOUNDARY.finditer(text):
+        end = m.end()
+        if m.group() != "\n":
+            if not _NEXT_START.match(text, end):
+                continue
+            w = _LAST_WORD.search(text, start, end if text[end - 1] == "." else m.start() + 1)
+            if w and text[m.start()] == "." and _is_abbreviation(w.group(1)):
+                continue
+        _push(text, start, end, spans)
+        start = end
+    _push(text, start, len(text), spans)
+    return spans
+
+
+def _is_abbreviation(word: str) -> bool:
+    low = word.lower().rstrip(".")
+    if low in ABBREVIATIONS:
+        return True
+    # initials such as "J." or "U.S." (but not a capitalised word like "Kyiv.")
+    return len(low) == 1 or ("." in low and all(len(p) <= 2 for p in low.split(".")))
+
+
+def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
+@dataclass(slots=True)
+class Doc:
+    """One article as the extractors see it: text, sentence spans and the dating anchor."""
+
+    text: str
+    published_at: dt.datetime | None = None
+    title: str | None = None
+    sentences: list[tuple[int, int]] = field(default_factory=list)
+    _starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        if not self.sentences:
+            self.sentences = split_sentences(self.text)
+        self._starts = [s for s, _ in self.sentences]
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the sentence holding character `offset` (the previous one when between)."""
+        return max(0, bisect.bisect_right(self._starts, offset) - 1)
+
+    def sentence_text(self, index: int) -> str:
+        s, e = self.sentences[index]
+        return self.text[s:e]

@@ -1,0 +1,46 @@
+"""Where things are: seeds, warehouse file, staging and SQL models, from the environment.
+
+`NEWS_SEEDS_DIR` and `NEWS_WAREHOUSE` configure `dagster dev`, the daemon and the CLI alike.
+Relative defaults resolve against the project checkout, so the UI and the CLI agree whatever
+directory they were started from.
+"""
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+PROJECT_ROOT = PACKAGE_DIR.parent
+
+
+def _sql_dir() -> Path:
+    # A checkout (editable install) has sql/ at the top; a wheel ships it inside the package.
+    for candidate in (PROJECT_ROOT / "sql", PACKAGE_DIR / "sql"):
+        if candidate.is_dir():
+            return candidate
+    return PROJECT_ROOT / "sql"
+
+
+def _project_path(value: str | os.PathLike) -> Path:
+    p = Path(value).expanduser()
+    return p if p.is_absolute() else (PROJECT_ROOT / p)
+
+
+@dataclass(frozen=True)
+class Settings:
+    seeds_dir: Path
+    warehouse: Path
+    staging_dir: Path
+    sql_dir: Path
+
+    @classmethod
+    def from_env(cls, seeds: str | os.PathLike | None = None, warehouse: str | os.PathLike | None = None) -> Settings:
+        """Explicit arguments (CLI flags) win over the environment, which wins over defaults."""
+        seeds_p = Path(seeds).resolve() if seeds else _project_path(os.environ.get("NEWS_SEEDS_DIR", "seeds"))
+        wh = Path(warehouse).resolve() if warehouse else _project_path(
+            os.environ.get("NEWS_WAREHOUSE", "warehouse/news.duckdb"))
+        staging = os.environ.get("NEWS_STAGING_DIR")
+        staging_p = _project_path(staging) if staging and not warehouse else wh.with_name(wh.stem + ".staging")
+        sql = os.environ.get("NEWS_SQL_DIR")
+        return cls(seeds_p, wh, staging_p, _project_path(sql) if sql else _sql_dir())

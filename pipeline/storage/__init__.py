@@ -1,0 +1,1 @@
+"""Storage: the tables' schemas, Parquet staging, and atomic writes to DuckDB."""

@@ -1,0 +1,32 @@
+"""Parquet staging between extraction and DuckDB: one file per table, written atomically.
+
+Staging files live beside the warehouse (`<warehouse>.staging/` by default, configurable), so
+extraction and the DuckDB load are separate steps and a failed load never loses extracted rows.
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import polars as pl
+
+
+def staging_path(staging_dir: Path, table: str) -> Path:
+    return staging_dir / f"{table}.parquet"
+
+
+def write_staged(staging_dir: Path, table: str, df: pl.DataFrame) -> Path:
+    """Write to a temporary file and rename it into place, so readers never see half a file."""
+    staging_dir.mkdir(parents=True, exist_ok=True)
+    final = staging_path(staging_dir, table)
+    tmp = final.with_suffix(f".parquet.tmp{os.getpid()}")
+    df.write_parquet(tmp)
+    os.replace(tmp, final)
+    return final
+
+
+def read_staged(staging_dir: Path, table: str) -> pl.DataFrame:
+    path = staging_path(staging_dir, table)
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing: materialize the upstream assets first")
+    return pl.read_parquet(path)
