@@ -6,7 +6,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.metadata import table_metadata
-from pipeline.defs.resources import NewsPaths
+from pipeline.defs.resources import NewsPaths, warehouse_connection
 from pipeline.extract.batch import extract_frames
 from pipeline.normalize import ArticleSet
 from pipeline.readers import read_seeds
@@ -103,7 +103,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, paths: NewsPaths, duckdb
     missing = [str(p) for p in files.values() if not p.exists()]
     if missing:
         raise dg.Failure(description=f"staged frames missing: {missing}; materialize the upstream assets first")
-    with duckdb.get_connection() as con:
+    with warehouse_connection(duckdb) as con:
         counts = replace_tables(con, files)
         previews = {t: con.sql(f'SELECT * FROM "{t}" LIMIT 5').pl() for t in TABLES}
     context.log.info("warehouse tables: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))

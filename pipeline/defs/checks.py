@@ -3,6 +3,7 @@
 import dagster as dg
 from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.resources import warehouse_connection
 from pipeline.storage.contract_checks import checks_for, run_checks
 from pipeline.storage.schemas import TABLES
 
@@ -20,7 +21,7 @@ def _contract_checks(table: str) -> dg.AssetChecksDefinition:
 
     @dg.multi_asset_check(name=f"{table}_contract", specs=specs)
     def _check(duckdb: DuckDBResource):
-        with duckdb.get_connection() as con:
+        with warehouse_connection(duckdb) as con:
             outcomes = run_checks(con, table)
         for o in outcomes:
             yield dg.AssetCheckResult(

@@ -1,7 +1,11 @@
 """Resources: where the seeds and staged frames are, and the DuckDB warehouse."""
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+
+import duckdb
 
 import dagster as dg
 from dagster_duckdb import DuckDBResource
@@ -30,3 +34,15 @@ def make_resources(settings: Settings) -> dict[str, object]:
         "paths": NewsPaths(seeds_dir=str(settings.seeds_dir), staging_dir=str(settings.staging_dir)),
         "duckdb": DuckDBResource(database=str(settings.warehouse)),
     }
+
+
+@contextmanager
+def warehouse_connection(resource: DuckDBResource) -> Iterator[duckdb.DuckDBPyConnection]:
+    """`DuckDBResource.get_connection()` that also closes the connection when the body raises
+    (the resource's own context manager leaves it open until garbage collection, which keeps
+    the file locked for the rest of the process)."""
+    with resource.get_connection() as con:
+        try:
+            yield con
+        finally:
+            con.close()

@@ -4,6 +4,7 @@ import dagster as dg
 import duckdb as duckdb_lib
 from dagster_duckdb import DuckDBResource
 
+from pipeline.defs.resources import warehouse_connection
 from pipeline.defs.metadata import table_metadata
 from pipeline.storage.duckdb_io import scalar
 from pipeline.sql_models import SqlModel, discover_models
@@ -17,7 +18,7 @@ def model_asset(model: SqlModel, known: set[str]) -> dg.AssetsDefinition:
               description=model.description, pool="duckdb",
               metadata={"sql_file": model.path.name, "sql": dg.MetadataValue.md(f"```sql\n{model.sql}\n```")})
     def _model(context: dg.AssetExecutionContext, duckdb: DuckDBResource) -> dg.MaterializeResult:
-        with duckdb.get_connection() as con:
+        with warehouse_connection(duckdb) as con:
             try:
                 con.execute("BEGIN TRANSACTION")
                 con.execute(f'CREATE OR REPLACE TABLE "{model.name}" AS {model.sql}')

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -31,6 +32,7 @@ PUBLISHER_KEYS = ("source", "publisher")
 KNOWN_KEYS = {"id", "title", "url", *TEXT_KEYS, *DATE_KEYS, *PUBLISHER_KEYS}
 
 Item = RawArticle | Rejection
+_ID_PEEK = re.compile(rb'"id"\s*:\s*"?([^",}]{1,200})')
 
 
 def iter_seed_files(root: Path) -> list[Path]:
@@ -125,9 +127,9 @@ def _from_text(text: str, stem: str, source: str) -> Item:
                 front, extra["front_matter_error"] = None, str(exc).splitlines()[0]
             if isinstance(front, dict):
                 meta, extra = _metadata(front, extra)
-                text = body
             elif front is not None:
                 extra["front_matter_error"] = "front matter is not a mapping"
+            text = body  # delimited front matter is metadata even when it does not parse
     meta.pop("external_id", None)
     return _article(source, stem, text, {**meta, "extra": extra})
 
@@ -141,7 +143,9 @@ def _read_jsonl(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
             if not raw.strip():
                 continue
             if len(raw) > max_bytes:
-                yield Rejection(source_file=source, reason="too_large", external_id=fallback,
+                m = _ID_PEEK.search(raw, 0, 512)  # name the record without parsing megabytes of JSON
+                yield Rejection(source_file=source, reason="too_large",
+                                external_id=m.group(1).decode("utf-8", "replace") if m else fallback,
                                 detail=f"line {lineno}: {len(raw):,} bytes, over the limit of {max_bytes:,}")
                 continue
             line = _decode(raw, source, fallback)

@@ -1,0 +1,120 @@
+"""Event dates: the date words of a sentence resolved against the article's publication time.
+
+Only an explicit cue dates an event ("on Sunday", "overnight", "yesterday", "on September 7",
+"last week", "in May 2022"); without one, or without a publication date to anchor a cue that
+lacks its year, the date stays NULL rather than borrowing the publication date.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+_MONTHS = {m: i for i, m in enumerate(
+    "january february march april may june july august september october november december".split(), 1)}
+_MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+               "oct": 10, "nov": 11, "dec": 12}
+_WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+
+_MONTH = (r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|"
+          r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
+_DATE = re.compile(
+    r"\b(?:"
+    + _MONTH.format(g="m1") + r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
+    + r"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(g="m2") + r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
+    + r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
+    + r"|(?:(?P<rel>last|this|next|on|early|late|since)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
+    + r"|(?P<yday>yesterday|the day before|a day earlier|last night|the previous night)"
+    + r"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)"
+    + r"|(?P<night>overnight|during the night|in the early hours)"
+    + r"|(?P<lastp>last|this|past|previous)\s+(?P<unit>week|month|year)"
+    + r"|(?:in|since|during|until|by)\s+" + _MONTH.format(g="m3") + r"(?:\s+(?P<y3>(?:19|20)\d\d))?"
+    + r"|(?:in|since|during)\s+(?P<y4>(?:19|20)\d\d)\b"
+    + r")",
+    re.IGNORECASE,
+)
+_FUTURE = re.compile(r"\b(?:will|shall|next|is due|are due|plans? to|is expected to|are expected to|scheduled)\b", re.I)
+
+
+def _month(tok: str) -> int:
+    t = tok.lower().rstrip(".")
+    return _MONTHS.get(t) or _MONTH_ABBR.get(t[:4] if t.startswith("sept") else t[:3], 0)
+
+
+def _safe(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def resolve_date(sentence: str, published_at: dt.datetime | dt.date | None) -> tuple[dt.date | None, str | None, str | None]:
+    """(date, precision, cue) of the first resolvable date expression in `sentence`."""
+    pub = published_at.date() if isinstance(published_at, dt.datetime) else published_at
+    future = bool(_FUTURE.search(sentence))
+    for m in _DATE.finditer(sentence):
+        g = m.groupdict()
+        cue = m.group()
+        if g["iso"]:
+            d = _safe(*map(int, g["iso"].split("-")))
+            if d:
+                return d, "day", cue
+            continue
+        if g["m1"] or g["m2"]:
+            mon = _month(g["m1"] or g["m2"])
+            day = int(g["d1"] or g["d2"])
+            year = g["y1"] or g["y2"]
+            if year:
+                d = _safe(int(year), mon, day)
+            elif pub:
+                d = _safe(pub.year, mon, day)
+                # a past event told without its year belongs to the last such date
+                if d and not future and d > pub + dt.timedelta(days=2):
+                    d = _safe(pub.year - 1, mon, day)
+            else:
+                d = None
+            if d:
+                return d, "day", cue
+            if not pub and not year:
+                return None, None, cue
+            continue
+        if g["wd"]:
+            if not pub:
+                return None, None, cue
+            target = _WEEKDAYS[g["wd"].lower()]
+            rel = (g["rel"] or "").lower()
+            if rel == "next" or (future and rel != "last"):
+                delta = (target - pub.weekday()) % 7 or 7
+                return pub + dt.timedelta(days=delta), "day", cue
+            delta = (pub.weekday() - target) % 7
+            if rel == "last" and delta == 0:
+                delta = 7
+            return pub - dt.timedelta(days=delta), "day", cue
+        if g["yday"]:
+            return (pub - dt.timedelta(days=1), "day", cue) if pub else (None, None, cue)
+        if g["today"] or g["night"]:
+            return (pub, "day", cue) if pub else (None, None, cue)
+        if g["lastp"]:
+            if not pub:
+                return None, None, cue
+            unit, which = g["unit"].lower(), g["lastp"].lower()
+            back = which in ("last", "past", "previous")
+            if unit == "week":
+                d = pub - dt.timedelta(days=7 if back else 0)
+                return d.replace(day=1), "month", cue
+            if unit == "month":
+                y, mo = (pub.year, pub.month - 1) if back else (pub.year, pub.month)
+                if mo == 0:
+                    y, mo = y - 1, 12
+                return dt.date(y, mo, 1), "month", cue
+            return dt.date(pub.year - (1 if back else 0), 1, 1), "year", cue
+        if g["m3"]:
+            mon = _month(g["m3"])
+            if g["y3"]:
+                return dt.date(int(g["y3"]), mon, 1), "month", cue
+            if not pub:
+                return None, None, cue
+            y = pub.year if mon <= pub.month or future else pub.year - 1
+            return dt.date(y, mon, 1), "month", cue
+        if g["y4"]:
+            return dt.date(int(g["y4"]), 1, 1), "year", cue
+    return None, None, None

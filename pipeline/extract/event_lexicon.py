@@ -1,0 +1,123 @@
+"""Trigger lexicon for event typing: lemmas with their inflections, grouped by what they can mean.
+
+A trigger alone rarely decides the type. Each group names either a sub-event type or a *resolver*
+(upper case) that `events.py` settles from the words around the trigger: the weapon named
+(drone vs artillery vs roadside bomb), what was shot down (a drone or a helicopter), what was
+captured (a town or a weapons cache), how a protest went. All patterns are matched in one pass
+of one compiled regex over the article.
+"""
+from __future__ import annotations
+
+import re
+
+
+def _v(*stems: str) -> str:
+    """Alternation of words with their inflections written out (no nested quantifiers)."""
+    return "|".join(stems)
+
+
+# group name -> (pattern, sub_event_type or RESOLVER, word class "v" verb / "n" noun)
+TRIGGERS: list[tuple[str, str, str, str]] = [
+    # --- explosions / remote violence: the weapon word is the trigger ---
+    ("chem", r"chemical (?:weapons? )?attacks?|(?:sarin|chlorine|nerve[- ]agent|mustard|poison|toxic)[- ]gas attacks?|gassed", "chemical_weapon", "n"),
+    ("suic", r"suicide[- ](?:bomb(?:ing|ings|er|ers|s)?|attacks?|blasts?|car[- ]bombs?|vests?)|blew (?:himself|herself|themselves) up|self-detonat\w*", "suicide_bomb", "n"),
+    ("air", r"air[- ]?strikes?|air[- ]?raids?|drone (?:strikes?|attacks?|barrages?|assaults?|raids?)|aerial (?:attacks?|assaults?|bombardments?|bombing)|bombing raids?|(?:airstrike|strike)[sd]? by (?:drones?|warplanes?|jets?|aircraft)|dropped (?:bombs|barrel bombs|glide bombs)|barrel bombs?", "air_drone_strike", "n"),
+    ("shell", r"shell(?:ed|ing|ings|fire)|artillery (?:fire|strikes?|attacks?|barrages?)|(?:missile|rocket|mortar) (?:strikes?|attacks?|barrages?|fire)|(?:bombard(?:ed|ing|ment|ments)|pounded|pounding|rocketed)", "shelling_artillery_missile_attack", "n"),
+    ("ied", r"(?:roadside|car|truck|landmine|parcel|nail|pipe|motorcycle|planted|sticky) bombs?|improvised explosive devices?|\bIEDs?\b|landmines?|land mines?|booby[- ]trap(?:ped|s)?|explosive devices?", "remote_explosive_landmine_ied", "n"),
+    ("gren", r"(?:hand )?grenades?(?: attacks?)?", "grenade", "n"),
+    # generic attack words: the weapon nearby decides the type
+    # --- battles ---
+    ("recap", r"recaptur(?:ed|ing|es)|retook|retaken|retake|regain(?:ed|ing)? control|liberat(?:ed|ing)|reclaimed|won back", "government_regains_territory", "v"),
+    # --- violence against civilians ---
+    ("abduct", r"abduct(?:ed|ing|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|forcibly disappeared|enforced disappearances?", "abduction_forced_disappearance", "v"),
+    ("sex", r"rap(?:ed|ing)|rapes|sexual(?:ly)? (?:assault(?:ed|s)?|violence|abuse[sd]?)", "sexual_violence", "v"),
+    # --- protests and riots ---
+    ("prot", r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)(?= against| in| outside| to)|marched|sit-ins?|picket(?:ed|s|ing)?|took to the streets|went on strike|general strike|walk-?outs?", "PROTEST", "v"),
+    ("riot", r"riot(?:s|ed|ers|ing)?|rampag(?:e|ed|ing)", "violent_demonstration", "v"),
+    ("mob", r"mobs?|lynch(?:ed|ing|ings)?|vigilantes?", "mob_violence", "n"),
+    # --- strategic developments ---
+    ("intercept", r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoot down|downed|neutrali[sz]ed|defused|destroyed (?:\d+ |\w+ )?(?:drones|missiles|rockets|UAVs)", "DISRUPT", "v"),
+    ("arrest", r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detention of|taken into custody|apprehended|rounded up", "arrests", "v"),
+    ("agree", r"(?:signed|agreed|reached|struck|brokered|concluded|sealed|negotiated) (?:an? |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|treaty|ceasefire|cease-fire|truce|pact|memorandum)|agreed to|prisoner (?:swaps?|exchanges?)|exchanged prisoners|(?:ceasefire|cease-fire|truce) (?:took effect|came into force|was agreed)", "agreement", "v"),
+    ("loot", r"loot(?:ed|ing|ers)?|torch(?:ed|ing)|set (?:fire|ablaze) to|set on fire|burn(?:ed|t) down|vandali[sz](?:ed|ing)|ransack(?:ed|ing)", "looting_property_destruction", "v"),
+    ("base", r"(?:set up|established|establishes|opened) (?:a |an |its |their )?(?:new )?(?:military )?(?:base|headquarters|outpost|camp)", "headquarters_or_base_established", "v"),
+    ("transfer", r"handed over control|ceded|withdr[ae]w(?:n)? from|pulled out of|retreated from", "non_violent_transfer_of_territory", "v"),
+    ("group", r"mobili[sz](?:ed|ing|ation)|massed|massing|put on (?:high |full )?alert|(?:launched|staged|led) (?:a |an )?(?:coup|mutiny|rebellion|uprising)|mutin(?:y|ied)|disbanded|dissolved|merged with|regrouped|pulled back|redeployed|relocated|military (?:drills|exercises)|war games|conscript(?:ed|ion)|recruited|pulled (?:\w+ ){0,3}from the front", "change_to_group_activity", "v"),
+    ("other", r"sworn in|inaugurat(?:ed|ion)|appointed|resigned|sacked|opened a criminal (?:case|investigation)|charged with|indicted|sentenced|convicted|declared (?:a |an )?(?:state of emergency|martial law)|imposed (?:a )?curfew", "other", "v"),
+    # --- crime and disasters ---
+    ("crime", r"drug (?:traffick\w*|cartels?|smuggl\w*|lords?|gangs?|busts?)|cartels?|smuggl(?:ing|ers|ed)|traffick(?:ing|ers|ed)|money laundering|extortion|racketeering|mafia|armed robber(?:y|ies|s)|robbed|gang (?:members|violence|war)", "organized_crime", "n"),
+    ("nat", r"earthquakes?|quakes?|flood(?:s|ing|ed|waters)|hurricanes?|typhoons?|cyclones?|tornado(?:es|s)?|landslides?|mudslides?|tsunamis?|volcanic eruptions?|erupted|droughts?|avalanches?|wildfires?|bushfires?|forest fires?|heat ?waves?", "natural_disaster", "n"),
+    ("man", r"(?:plane|air|helicopter|train|bus|car|road|boat|jet) (?:crash(?:ed|es)?|accidents?)|crashed|derail(?:ed|ment)|collaps(?:ed|e) of|(?:building|bridge|mine|dam) collapse[sd]?|fire broke out|blaze|gas leak|oil spill|stampedes?|capsiz(?:ed|es)|shipwrecks?|sank|industrial accident", "man_made_disaster", "v"),
+    # --- diplomacy: acts of named actors ---
+    ("verbal", r"condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|decr(?:ied|ies)|criticis(?:ed|es)|criticiz(?:ed|es)|slammed|lambast(?:ed|s)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|warn(?:ed|s|ing)|threat(?:ened|ens)|reject(?:ed|s|ing)|refused|demand(?:ed|s|ing)|urg(?:ed|es)|cautioned|dismissed|call(?:ed|s)? on|called for|vow(?:ed|s) (?:to retaliate|revenge|retaliation|to respond)|denied|accusations?|condemnations?|ultimatum|branded|labell?ed", "verbal_conflict", "v"),
+    ("diplo", r"met(?= with| \w+ in| \w+ at| the| his| her| in| on)|meets with|(?:held|hold|holds|holding|began|opened|resumed) (?:\w+ )?talks|talks with|visit(?:ed|ing|s)|a visit to|host(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s)|pledg(?:ed|es)|promised|sanction(?:ed|s)|imposed (?:new |fresh )?(?:sanctions|restrictions)|expell?(?:ed|s) (?:\w+ ){0,3}(?:diplomats|ambassador|envoys?)|recalled (?:its |their )?ambassador|summoned (?:the |its )?(?:\w+ )?(?:ambassador|envoy)|(?:spoke|speaks|talked) (?:by phone |on the phone )?(?:with|to)|phone call|telephoned|(?:provided|sent|send|delivered|supplied|approved|announced|donated) (?:\w+ ){0,4}(?:aid|assistance|weapons|arms|tanks|package|support|funding|loans?|missiles|air defen[cs]e)|boycott(?:ed|ing)?|attended|mediat(?:ed|ing|ion)|negotiat(?:ed|ions|ing)|summit|welcomed|expressed (?:support|solidarity)|ambassadors? (?:will|would|did) (?:not )?attend", "diplomatic", "v"),
+    # --- generic words last: at one position the more specific phrase above wins ---
+    ("clash", r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|firefights?|fire[- ]?fights?|exchanges? of fire|exchanged fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|repell?ed|repulsed|battled|battles? (?=for|with|against)|engaged (?:in )?combat|counter-?offensives?|invaded|launched (?:an?|its|the) (?:full-scale )?(?:invasion|offensive|ground offensive|incursion|assault)", "CLASH", "v"),
+    ("att_n", r"attacks?|strikes|assaults?|raids?|barrages?|bombings?|blasts?|explosions?|onslaught", "ATTACK", "n"),
+    ("att_v", r"attacked|attacking|struck|strikes? (?=at|on|against)|hit|hits|targeted|targeting|targets|bombed|fired (?:at|on|into|upon|missiles|rockets|drones|shells)|launched|exploded|detonated|blew up|exploding", "ATTACK", "v"),
+    ("capt", r"captur(?:ed|ing)|seiz(?:ed|ing)|took control|taken control|take control|overr?an|overrun|occupied|conquered|fell to|advanced (?:on|into)|entered", "CAPTURE", "v"),
+    ("civatt", r"massacr(?:ed|e|es)|shot dead|gunned down|hacked to death|stabbed|beheaded|executed|killed|kills|killing|burned alive|opened fire", "KILL", "v"),
+]
+
+_GROUP_INFO: dict[str, tuple[str, str]] = {name: (sub, wc) for name, _, sub, wc in TRIGGERS}
+TRIGGER_RE = re.compile(
+    r"\b(?:" + "|".join(f"(?P<{name}>{pat})" for name, pat, _, _ in TRIGGERS) + r")\b",
+    re.IGNORECASE,
+)
+
+
+def trigger_info(group: str) -> tuple[str, str]:
+    """(sub_event_type or RESOLVER, word class) of a matched group."""
+    return _GROUP_INFO[group]
+
+
+# --- context words the resolvers look for around a trigger ---
+WEAPON_RE = {
+    "chemical_weapon": re.compile(r"\b(?:chemical weapons?|sarin|chlorine|nerve agents?|mustard gas|poison gas|toxic gas)\b", re.I),
+    "suicide_bomb": re.compile(r"\bsuicide (?:bomb\w*|attack\w*|vests?)\b|\bblew (?:himself|herself|themselves) up\b", re.I),
+    "air_drone_strike": re.compile(
+        r"\b(?:drones?|UAVs?|air[- ]?strikes?|air[- ]?raids?|warplanes?|fighter jets?|jets|aircraft|helicopters?|"
+        r"gunships?|bombers?|aerial|aviation|Shahed|kamikaze|glide bombs?|barrel bombs?|air force)\b", re.I),
+    "shelling_artillery_missile_attack": re.compile(
+        r"\b(?:shell(?:s|ed|ing|fire)?|artillery|missiles?|rockets?|mortars?|howitzers?|MLRS|Grad|HIMARS|Iskanders?|"
+        r"Kalibrs?|ballistic|cruise|bombard\w*|Kinzhals?|projectiles?|tank fire)\b", re.I),
+    "remote_explosive_landmine_ied": re.compile(
+        r"\b(?:IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?|booby[- ]traps?|"
+        r"planted (?:a )?bombs?|bombs?|explosives?)\b", re.I),
+    "grenade": re.compile(r"\bgrenades?\b", re.I),
+}
+WEAPON_ORDER = ("chemical_weapon", "suicide_bomb", "air_drone_strike", "shelling_artillery_missile_attack",
+                "remote_explosive_landmine_ied", "grenade")
+
+CIVILIANS_RE = re.compile(
+    r"\b(?:civilians?|villagers|residents|worshippers|pilgrims|students|children|women|farmers|passengers|"
+    r"journalists?|reporters|aid workers|shoppers|market|mosque|church|school|hospital|village|homes?|"
+    r"families|people)\b", re.I)
+ARMED_RE = re.compile(
+    r"\b(?:forces|troops|soldiers|army|military|militants?|insurgents?|rebels?|fighters|jihadists?|militias?|"
+    r"gunmen|police|guards?|separatists?|Taliban|Hamas|Hezbollah|ISIS|IS|al-Shabaab|Boko Haram|Wagner|units?|"
+    r"battalions?|brigades?)\b")
+NONSTATE_RE = re.compile(
+    r"\b(?:gunmen|assailants|attackers|militants?|insurgents?|jihadists?|bandits|extremists|terrorists?|"
+    r"unknown|unidentified|armed men|militiamen|suspected)\b", re.I)
+AIRCRAFT_RE = re.compile(r"\b(?:helicopters?|planes?|jets?|aircraft|warplanes?|fighters?|Su-\d+|MiG-?\d*|bombers?)\b", re.I)
+PROJECTILE_RE = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|projectiles?|shells?|Shaheds?|munitions)\b", re.I)
+SEIZED_WEAPONS_RE = re.compile(r"\b(?:weapons?|arms|ammunition|explosives|rifles|guns|cache|munitions|drugs|cocaine|heroin)\b", re.I)
+TERRITORY_RE = re.compile(
+    r"\b(?:city|town|village|settlement|territory|area|region|district|province|airport|base|positions?|"
+    r"capital|port|bridge|hill|heights|outskirts|control of)\b", re.I)
+PROTEST_FORCE_RE = re.compile(
+    r"\b(?:killed|shot dead|live (?:ammunition|fire|rounds)|opened fire|beat(?:en)?|killing|fired on|"
+    r"fired at|shot at)\b", re.I)
+PROTEST_INTERVENTION_RE = re.compile(
+    r"\b(?:dispersed|broke up|tear ?gas|water cannons?|rubber bullets|detained|arrested|blocked|pepper spray|"
+    r"baton|cordoned|kettled|stun grenades?|removed)\b", re.I)
+PROTEST_VIOLENT_RE = re.compile(
+    r"\b(?:threw|hurled|pelted|torched|set fire|clashed|stormed|vandali[sz]ed|looted|smashed|burned|burnt|"
+    r"stones|rocks|petrol bombs|molotov|rioted|violent)\b", re.I)
+# capitalised "Strike"/"March" and other false friends are checked in events.py
+MODAL_RE = re.compile(
+    r"\b(?:would|could|might|may|will|won't|can|cannot|should|not|never|if|unless|threat(?:en(?:ed|s)?)? to|"
+    r"ready to|plans? to|planning to|intends? to|aims? to|able to|capable of|prepared to|preparing to|"
+    r"fear(?:s|ed)? of|possible|potential|any|risk of|no)\s+(?:\w+\s+){0,2}$", re.I)
+

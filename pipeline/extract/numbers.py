@@ -1,0 +1,226 @@
+"""Number grammar: numbers written in digits, words, or both, to their values.
+
+`NUMBER_START` finds where a number may begin (one regex pass over the text); `read_number`
+then reads the whole expression from there: "1,500", "2.5 million", "1.5bn", "473 400",
+"twenty-five", "three hundred and twenty", "three-and-a-half", "a dozen", "dozens",
+"tens of thousands", "several hundred", "half", "two-thirds". Vague words take the ACLED
+convention ("dozens" = 12, "hundreds" = 100, "several" = 3) and are flagged `vague` so the
+figure gets the `~` qualifier.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+ONES = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
+    "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fourty": 40, "fifty": 50, "sixty": 60,
+        "seventy": 70, "eighty": 80, "ninety": 90}
+SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+# abbreviated scales glued to digits or right after them ("1.5bn", "300m", "£30k")
+SHORT_SCALES = {"bn": 1e9, "bln": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6, "tn": 1e12,
+                "trn": 1e12, "k": 1e3}
+FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
+             "quarters": 0.25, "fifth": 0.2, "fifths": 0.2}
+VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
+         "several": 3, "scores": 20}
+
+_ONES = "|".join(sorted(ONES, key=len, reverse=True))
+_TENS = "|".join(TENS)
+_SCALE = "|".join(SCALES)
+
+# Where a number can begin. Digits must not continue a word or a code ("G7", "Su-25",
+# "COVID-19", "10:30", "1/2"); a period before them is fine after a letter (glued sentences).
+NUMBER_START = re.compile(
+    r"(?P<dig>(?<![\w,/:#+\-])(?<!\d\.)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]\d))"
+    r"|(?P<word>\b(?:" + _TENS + "|" + _ONES + r"|a|an|half|" + "|".join(VAGUE) + r"|tens)\b)",
+    re.IGNORECASE,
+)
+
+_SPACE_GROUP = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d,.]\d|\d)")
+_SCALE_AFTER = re.compile(r"[\s\u00a0-]*(" + _SCALE + r")s?\b|\s?(bn|bln|mn|mln|tn|trn|m|k|b)\b", re.IGNORECASE)
+_WORD_TOKEN = re.compile(r"(?:[\s\u00a0]+|-)(and[\s-]+)?(" + _TENS + "|" + _ONES + "|" + _SCALE + r"|dozen)\b",
+                         re.IGNORECASE)
+_FRACTION_TAIL = re.compile(r"[\s-]+and[\s-]+(?:a|an|one)[\s-]+(half|quarter|third)\b", re.IGNORECASE)
+_FRACTION_AFTER = re.compile(r"[\s-]+(halves|half|thirds|third|quarters|quarter|fifths|fifth)\b", re.IGNORECASE)
+_A_NEXT = re.compile(r"[\s]+(dozen|hundred|thousand|million|billion|trillion|half|third|quarter)\b", re.IGNORECASE)
+_OF_SCALE = re.compile(r"\s+of\s+(thousands|millions|billions)\b", re.IGNORECASE)
+_SEVERAL_NEXT = re.compile(r"\s+(dozen|hundred|thousand|million|billion)\b", re.IGNORECASE)
+_HALF_A = re.compile(r"[\s-]+an?\s+(?=(?:hour|day|week|month|year|century|decade|mile|dozen|million|billion|"
+                     r"percentage point|point|per cent|kilo|litre|liter|ton|metre|meter)\b)", re.IGNORECASE)
+
+
+@dataclass(slots=True)
+class Number:
+    start: int
+    end: int
+    value: float
+    vague: bool = False  # a vague word ("dozens", "several"): qualifier "~"
+    digits: bool = False  # written (at least partly) in digits
+    scaled: bool = False  # has a scale word ("million", "bn")
+    short_scale: str | None = None  # an abbreviated scale ("m", "k", "bn") as written
+    words: int = 1  # how many number words (for "one" alone, words == 1)
+
+
+def parse_digits(s: str) -> float:
+    return float(s.replace(",", "").replace(" ", "").replace("\u00a0", "").replace("\u202f", ""))
+
+
+def read_number(text: str, m: re.Match) -> Number | None:
+    """The number expression that starts at match `m` of NUMBER_START, or None if it is none."""
+    if m.group("dig") is not None:
+        return _read_digits(text, m)
+    return _read_words(text, m.start(), m.group("word").lower())
+
+
+def _read_digits(text: str, m: re.Match) -> Number:
+    s, end = m.group("dig"), m.end()
+    if "," not in s and "." not in s and len(s) <= 3:
+        while (g := _SPACE_GROUP.match(text, end)) is not None:  # "473 400"
+            end = g.end()
+    value = parse_digits(text[m.start():end])
+    num = Number(m.start(), end, value, digits=True)
+    _apply_scale(text, num)
+    f = _FRACTION_TAIL.match(text, num.end)  # "2 and a half million" is rare; "3 and a half years" is not
+    if f and not num.scaled:
+        num.value += FRACTIONS[f.group(1).lower()]
+        num.end = f.end()
+        _apply_scale(text, num)
+    return num
+
+
+def _apply_scale(text: str, num: Number) -> None:
+    sc = _SCALE_AFTER.match(text, num.end)
+    if not sc:
+        return
+    if sc.group(1):
+        word = sc.group(1).lower()
+        # "two hundred" yes; but "1,500 hundred" no
+        num.value *= SCALES[word]
+        num.end = sc.end()
+        num.scaled = True
+    else:
+        short = sc.group(2)
+        num.short_scale = short.lower()
+        num.value *= SHORT_SCALES[short.lower()]
+        num.end = sc.end()
+        num.scaled = True
+
+
+def _read_words(text: str, start: int, first: str) -> Number | None:
+    if first in ("a", "an"):
+        nxt = _A_NEXT.match(text, start + len(first))
+        if not nxt:
+            return None
+        word = nxt.group(1).lower()
+        if word in FRACTIONS:
+            num = Number(start, nxt.end(), FRACTIONS[word])
+            return _half_of_scale(text, num)
+        value = 12.0 if word == "dozen" else SCALES[word]
+        return _continue_words(text, Number(start, nxt.end(), value), 0.0, value)
+    if first == "half":
+        return _half_of_scale(text, Number(start, start + 4, 0.5))
+    if first == "tens" or first == "hundreds":
+        of = _OF_SCALE.match(text, start + len(first))
+        if of:
+            base = 10 if first == "tens" else 100
+            return Number(start, of.end(), base * VAGUE[of.group(1).lower()], vague=True, scaled=True)
+        if first == "tens":
+            return None
+        return Number(start, start + len(first), 100.0, vague=True)
+    if first in VAGUE:
+        num = Number(start, start + len(first), float(VAGUE[first]), vague=True)
+        if first == "several":
+            nxt = _SEVERAL_NEXT.match(text, num.end)
+            if nxt:
+                w = nxt.group(1).lower()
+                num.value *= 12 if w == "dozen" else SCALES[w]
+                num.end = nxt.end()
+                num.scaled = w != "dozen"
+        elif first == "dozens":
+            of = _OF_SCALE.match(text, num.end)
+            if of:
+                num.value *= VAGUE[of.group(1).lower()]
+                num.end = of.end()
+        return num
+    value = float(ONES.get(first, TENS.get(first, 0)))
+    return _continue_words(text, Number(start, start + len(first), value), 0.0, value)
+
+
+def _continue_words(text: str, num: Number, total: float, current: float) -> Number:
+    """Extend a word number token by token: "twenty-five", "three hundred and six", "2 million"."""
+    last = "scale" if num.value >= 100 else ("tens" if num.value >= 20 and num.value % 10 == 0 else "ones")
+    pos = num.end
+    while True:
+        t = _WORD_TOKEN.match(text, pos)
+        if not t:
+            break
+        w = t.group(2).lower()
+        if t.group(1) and last != "scale":
+            break  # "two and three" are two numbers; "hundred and six" is one
+        if w in SCALES or w == "dozen":
+            mult = 12 if w == "dozen" else SCALES[w]
+            if mult >= 1000:
+                total += max(current, 1) * mult
+                current = 0.0
+            else:
+                current = max(current, 1) * mult
+            last = "scale"
+            num.scaled = True
+        elif w in TENS:
+            if last not in ("scale",):
+                break
+            current += TENS[w]
+            last = "tens"
+        else:
+            if last == "ones" or (last == "tens" and ONES[w] >= 10):
+                break
+            current += ONES[w]
+            last = "ones"
+        num.words += 1
+        pos = t.end()
+    num.end = pos
+    num.value = total + current
+    f = _FRACTION_TAIL.match(text, num.end)
+    if f:
+        num.value += FRACTIONS[f.group(1).lower()]
+        num.end = f.end()
+        num.words += 1
+    elif num.words == 1 and num.value < 10:
+        fr = _FRACTION_AFTER.match(text, num.end)  # "two-thirds", "three quarters"
+        if fr:
+            num.value *= FRACTIONS[fr.group(1).lower()]
+            num.end = fr.end()
+            num.words += 1
+            return _half_of_scale(text, num)
+    if not num.scaled:
+        _apply_word_scale_after_fraction(text, num)
+    return num
+
+
+def _apply_word_scale_after_fraction(text: str, num: Number) -> None:
+    """ "two and a half million": a scale word after the fraction tail."""
+    sc = _SCALE_AFTER.match(text, num.end)
+    if sc and sc.group(1) and num.value != int(num.value):
+        num.value *= SCALES[sc.group(1).lower()]
+        num.end = sc.end()
+        num.scaled = True
+
+
+def _half_of_scale(text: str, num: Number) -> Number:
+    """ "half a million", "half an hour": skip the article so the scale or unit follows."""
+    a = _HALF_A.match(text, num.end)
+    if a:
+        num.end = a.end()
+        sc = _SCALE_AFTER.match(text, num.end)
+        if sc and sc.group(1):
+            num.value *= SCALES[sc.group(1).lower()]
+            num.end = sc.end()
+            num.scaled = True
+        elif sc is None and text[num.end:num.end + 5].lower() == "dozen":
+            num.value *= 12
+            num.end += 5
+    return num

@@ -1,0 +1,58 @@
+"""The contract checks pass on a real build and fail on corrupted tables."""
+from __future__ import annotations
+
+import shutil
+
+import duckdb
+import pytest
+
+from pipeline.storage.contract_checks import run_checks
+
+
+@pytest.fixture
+def warehouse_copy(project_seeds_build, tmp_path):
+    path = tmp_path / "copy.duckdb"
+    shutil.copyfile(project_seeds_build.warehouse, path)
+    con = duckdb.connect(str(path))
+    yield con
+    con.close()
+
+
+def failing(con, table):
+    return {o.name: o for o in run_checks(con, table) if not o.passed}
+
+
+@pytest.mark.parametrize("table", ["quotes", "figures", "events", "articles", "rejected_inputs"])
+def test_checks_pass_on_a_clean_build(warehouse_copy, table):
+    assert failing(warehouse_copy, table) == {}
+
+
+def test_shifted_offsets_fail(warehouse_copy):
+    warehouse_copy.execute("UPDATE quotes SET char_start = char_start + 1 WHERE quote_id = (SELECT min(quote_id) FROM quotes)")
+    bad = failing(warehouse_copy, "quotes")
+    assert set(bad) == {"offsets_exact"} and bad["offsets_exact"].failures == 1
+
+
+def test_out_of_bounds_event_span_fails(warehouse_copy):
+    warehouse_copy.execute("UPDATE events SET char_end = 10_000_000")
+    assert "offsets_exact" in failing(warehouse_copy, "events")
+
+
+def test_duplicate_ids_fail(warehouse_copy):
+    warehouse_copy.execute("INSERT INTO figures SELECT * FROM figures LIMIT 1")
+    assert set(failing(warehouse_copy, "figures")) == {"unique_ids"}
+
+
+def test_orphan_rows_fail(warehouse_copy):
+    warehouse_copy.execute("UPDATE quotes SET article_id = 'nope' WHERE quote_id = (SELECT min(quote_id) FROM quotes)")
+    assert "article_exists" in failing(warehouse_copy, "quotes")
+
+
+def test_values_outside_the_taxonomy_fail(warehouse_copy):
+    warehouse_copy.execute("UPDATE figures SET category = 'casualties' WHERE figure_id = (SELECT min(figure_id) FROM figures)")
+    warehouse_copy.execute("UPDATE events SET date_precision = 'week'")
+    warehouse_copy.execute("UPDATE quotes SET kind = NULL")
+    assert "enum_values" in failing(warehouse_copy, "figures")
+    assert "enum_values" in failing(warehouse_copy, "events")
+    bad = failing(warehouse_copy, "quotes")["enum_values"]
+    assert bad.examples == ["NULL"] * len(bad.examples)

@@ -1,0 +1,72 @@
+"""SQL models: dependencies parsed from the SQL, ordering between models, clear failures."""
+from __future__ import annotations
+
+import duckdb
+import pytest
+
+from pipeline.defs.build import build_defs
+from pipeline.sql_models import ModelError, discover_models, load_model, tables_read
+from tests.conftest import make_settings, run_build
+
+
+def test_tables_read_excludes_ctes():
+    sql = "WITH recent AS (SELECT * FROM articles) SELECT * FROM recent JOIN quotes USING (article_id)"
+    assert tables_read(sql) == {"articles", "quotes"}
+
+
+def test_project_models_parse_and_read_contract_tables():
+    from pipeline.settings import PROJECT_ROOT
+
+    models = {m.name: m for m in discover_models(PROJECT_ROOT / "sql")}
+    assert {"articles_per_publisher_day", "article_summary"} <= set(models)
+    assert models["article_summary"].reads == {"articles", "quotes", "figures", "events"}
+    assert all(m.description for m in models.values())
+
+
+@pytest.mark.parametrize("name, sql, message", [
+    ("Bad-Name.sql", "SELECT 1", "lower_snake_case"),
+    ("two.sql", "SELECT 1; SELECT 2", "exactly one SELECT"),
+    ("ddl.sql", "DROP TABLE articles", "exactly one SELECT"),
+    ("garbled.sql", "SELECT FROM WHERE (((", "garbled.sql"),
+])
+def test_unusable_model_files_name_the_file(tmp_path, name, sql, message):
+    p = tmp_path / name
+    p.write_text(sql)
+    with pytest.raises(ModelError, match=message):
+        load_model(p)
+
+
+def test_model_reading_another_model_runs_after_it(tmp_path, seeds_dir):
+    (seeds_dir / "a.txt").write_text("Officials said 12 people were hurt.", encoding="utf-8")
+    sql_dir = tmp_path / "sql"
+    sql_dir.mkdir()
+    # named so that alphabetical order would run the reader first
+    (sql_dir / "a_top.sql").write_text("-- top of the chain\nSELECT n * 10 AS n10 FROM z_base")
+    (sql_dir / "z_base.sql").write_text("SELECT count(*) AS n FROM articles")
+    settings = make_settings(tmp_path, seeds_dir, sql_dir)
+    graph = build_defs(settings).resolve_asset_graph()
+    top = next(k for k in graph.get_all_asset_keys() if k.to_user_string() == "a_top")
+    assert {p.to_user_string() for p in graph.get(top).parent_keys} == {"z_base"}
+    result = run_build(settings)
+    assert result.success
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    assert con.execute("SELECT n10 FROM a_top").fetchall() == [(10,)]
+    con.close()
+
+
+def test_broken_model_fails_its_own_asset_with_file_and_error(tmp_path, seeds_dir):
+    (seeds_dir / "a.txt").write_text("A quiet day.", encoding="utf-8")
+    sql_dir = tmp_path / "sql"
+    sql_dir.mkdir()
+    (sql_dir / "good.sql").write_text("SELECT count(*) AS n FROM articles")
+    (sql_dir / "broken.sql").write_text("SELECT no_such_column FROM articles")
+    settings = make_settings(tmp_path, seeds_dir, sql_dir)
+    result = run_build(settings)
+    assert not result.success
+    failures = [e for e in result.all_events if e.is_step_failure]
+    assert [e.step_key for e in failures] == ["broken"]
+    message = failures[0].event_specific_data.error.message
+    assert "sql/broken.sql" in message and "no_such_column" in message
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    assert con.execute("SELECT n FROM good").fetchall() == [(1,)]
+    con.close()
