@@ -10,7 +10,7 @@ import hashlib
 import json
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import polars as pl
@@ -34,8 +34,10 @@ def article_id(text: str) -> str:
 class ArticleSet:
     """Collects reader output: deduplicated article rows and rejection rows."""
 
-    def __init__(self, now: dt.datetime | None = None) -> None:
+    def __init__(self, now: dt.datetime | None = None, first_seen: Mapping[str, dt.datetime] | None = None) -> None:
         self.now = now or dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+        # article_id -> when an earlier run first ingested it, so a rebuild changes nothing
+        self.first_seen = first_seen or {}
         self.articles: dict[str, dict[str, Any]] = {}
         self.rejected: list[dict[str, Any]] = []
         self.duplicates = 0
@@ -59,7 +61,7 @@ class ArticleSet:
             "article_id": aid, "external_id": item.external_id, "source_file": item.source_file,
             "title": item.title, "url": item.url, "publisher": item.publisher,
             "published_at": item.published_at, "text": text, "char_count": len(text),
-            "ingested_at": self.now, "extra": json.dumps(item.extra, default=str, ensure_ascii=False),
+            "ingested_at": self.first_seen.get(aid, self.now), "extra": json.dumps(item.extra, default=str, ensure_ascii=False),
             "duplicate_external_ids": [],
         }
 

@@ -7,7 +7,7 @@ directory they were started from.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -27,12 +27,32 @@ def _project_path(value: str | os.PathLike) -> Path:
     return p if p.is_absolute() else (PROJECT_ROOT / p)
 
 
+def _int_env(name: str, default: int) -> int:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ValueError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < 1:
+        raise ValueError(f"{name} must be at least 1, got {value}")
+    return value
+
+
 @dataclass(frozen=True)
 class Settings:
     seeds_dir: Path
-    warehouse: Path
-    staging_dir: Path
+    warehouse: Path  # the published file readers open; builds never write to it directly
+    staging_dir: Path  # Parquet frames, the extraction cache and the build copy of the warehouse
     sql_dir: Path
+    workers: int = field(default_factory=lambda: os.cpu_count() or 1)
+    batch_size: int = 200  # articles per extraction task: the unit of parallelism
+
+    @property
+    def build_db(self) -> Path:
+        """The DuckDB file every asset writes; published onto `warehouse` when a run completes."""
+        return self.staging_dir / "build.duckdb"
 
     @classmethod
     def from_env(cls, seeds: str | os.PathLike | None = None, warehouse: str | os.PathLike | None = None) -> Settings:
@@ -43,4 +63,6 @@ class Settings:
         staging = os.environ.get("NEWS_STAGING_DIR")
         staging_p = _project_path(staging) if staging and not warehouse else wh.with_name(wh.stem + ".staging")
         sql = os.environ.get("NEWS_SQL_DIR")
-        return cls(seeds_p, wh, staging_p, _project_path(sql) if sql else _sql_dir())
+        return cls(seeds_p, wh, staging_p, _project_path(sql) if sql else _sql_dir(),
+                   workers=_int_env("NEWS_WORKERS", os.cpu_count() or 1),
+                   batch_size=_int_env("NEWS_BATCH_SIZE", 200))

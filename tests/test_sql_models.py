@@ -54,19 +54,26 @@ def test_model_reading_another_model_runs_after_it(tmp_path, seeds_dir):
     con.close()
 
 
-def test_broken_model_fails_its_own_asset_with_file_and_error(tmp_path, seeds_dir):
+def test_broken_model_fails_its_own_asset_and_is_not_published(tmp_path, seeds_dir):
     (seeds_dir / "a.txt").write_text("A quiet day.", encoding="utf-8")
     sql_dir = tmp_path / "sql"
     sql_dir.mkdir()
     (sql_dir / "good.sql").write_text("SELECT count(*) AS n FROM articles")
-    (sql_dir / "broken.sql").write_text("SELECT no_such_column FROM articles")
     settings = make_settings(tmp_path, seeds_dir, sql_dir)
-    result = run_build(settings)
+    assert run_build(settings).success
+
+    (seeds_dir / "b.txt").write_text("Another quiet day.", encoding="utf-8")
+    (sql_dir / "broken.sql").write_text("SELECT no_such_column FROM articles")
+    result = run_build(build_settings := make_settings(tmp_path, seeds_dir, sql_dir))
     assert not result.success
     failures = [e for e in result.all_events if e.is_step_failure]
     assert [e.step_key for e in failures] == ["broken"]
     message = failures[0].event_specific_data.error.message
     assert "sql/broken.sql" in message and "no_such_column" in message
+    # the other model was built, but the published warehouse is still the last good one
+    con = duckdb.connect(str(build_settings.build_db), read_only=True)
+    assert con.execute("SELECT n FROM good").fetchall() == [(2,)]
+    con.close()
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     assert con.execute("SELECT n FROM good").fetchall() == [(1,)]
     con.close()

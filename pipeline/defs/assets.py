@@ -1,8 +1,8 @@
-"""Assets: seed files -> staged Polars frames (Parquet) -> the contract's DuckDB tables."""
-
+"""Assets: seed files -> staged Polars frames (Parquet) -> DuckDB tables -> published warehouse."""
 import time
 
 import dagster as dg
+import polars as pl
 from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.metadata import table_metadata
@@ -11,8 +11,10 @@ from pipeline.extract.batch import extract_frames
 from pipeline.normalize import ArticleSet
 from pipeline.readers import read_seeds
 from pipeline.storage.duckdb_io import replace_tables
-from pipeline.storage.schemas import EXTRACTED, TABLES
-from pipeline.storage.staging import read_staged, staging_path, write_staged
+from pipeline.storage.extract_cache import ExtractionCache, extractor_version
+from pipeline.storage.publish import open_build, publish
+from pipeline.storage.schemas import EXTRACTED, REJECTED_INPUTS, TABLES, frame
+from pipeline.storage.staging import staging_path, write_staged
 
 # staged frame asset -> the DuckDB table it becomes
 STAGED_TO_TABLE = {
@@ -26,11 +28,28 @@ TABLE_TO_STAGED = {v: k for k, v in STAGED_TO_TABLE.items()}
 
 TABLE_DESCRIPTIONS = {
     "articles": "One row per distinct article text (duplicates folded, their ids listed).",
-    "rejected_inputs": "Files and records that could not become articles, with the reason.",
+    "rejected_inputs": "Files and records that could not become articles, or that an extractor failed on.",
     "quotes": "Who said what: direct, partial, indirect and according-to quotes with resolved speakers.",
     "figures": "Numbers in the text with value, qualifier, unit, what they count and their source.",
     "events": "Who did what to whom, where and when, typed by the ACLED-based taxonomy.",
 }
+
+
+def _previous(paths: NewsPaths, table: str, columns: list[str]) -> pl.DataFrame | None:
+    p = staging_path(paths.staging, table)
+    try:
+        return pl.read_parquet(p, columns=columns) if p.exists() else None
+    except Exception:  # noqa: BLE001 - an unreadable old frame only costs first-seen times
+        return None
+
+
+def _keep_first_seen(rejected: pl.DataFrame, previous: pl.DataFrame | None) -> pl.DataFrame:
+    if previous is None or rejected.is_empty():
+        return rejected
+    key = ["source_file", "external_id", "reason"]
+    old = previous.group_by(key).agg(pl.col("seen_at").min().alias("_first"))
+    return (rejected.join(old, on=key, how="left", nulls_equal=True)
+            .with_columns(pl.coalesce("_first", "seen_at").alias("seen_at")).drop("_first"))
 
 
 @dg.multi_asset(
@@ -44,12 +63,14 @@ TABLE_DESCRIPTIONS = {
 def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
     """Read every seed file; bad input becomes a rejection row, never an exception."""
     started = time.perf_counter()
-    articles = ArticleSet()
+    prev = _previous(paths, "articles", ["article_id", "ingested_at"])
+    articles = ArticleSet(first_seen=dict(prev.iter_rows()) if prev is not None else None)
     for n, item in enumerate(read_seeds(paths.seeds), start=1):
         articles.add(item)
-        if n % 5000 == 0:
+        if n % 10_000 == 0:
             context.log.info(f"read {n:,} inputs ({len(articles.articles):,} articles so far)")
-    df, rejected = articles.articles_frame(), articles.rejected_frame()
+    df = articles.articles_frame()
+    rejected = _keep_first_seen(articles.rejected_frame(), _previous(paths, "rejected_inputs", list(REJECTED_INPUTS)))
     write_staged(paths.staging, "articles", df)
     write_staged(paths.staging, "rejected_inputs", rejected)
     context.log.info(
@@ -67,26 +88,59 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
 @dg.multi_asset(
     specs=[
         dg.AssetSpec(name, group_name="extract", kinds={"polars", "parquet"}, deps=["raw_articles"],
-                     description=f"Extracted `{STAGED_TO_TABLE[name]}` rows, staged as Parquet.")
+                     description=f"Extracted `{STAGED_TO_TABLE[name]}` rows, cached per article as Parquet.")
         for name in ("quote_records", "figure_records", "event_records")
     ],
 )
 def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
-    """Run the pure extractors over every article."""
-    articles = read_staged(paths.staging, "articles")
+    """Run the pure extractors over the articles the cache has not seen under this extractor version."""
+    articles = pl.read_parquet(staging_path(paths.staging, "articles"))
+    cache = ExtractionCache(paths.staging)
+    todo = cache.todo(articles)
+    context.log.info(f"extractor {extractor_version()}: {todo.height:,} of {articles.height:,} articles "
+                     f"to extract, {articles.height - todo.height:,} from cache; {paths.workers} workers")
     started = time.perf_counter()
 
     def progress(done: int, total: int) -> None:
         context.log.info(f"extracted {done:,}/{total:,} articles")
 
-    frames = extract_frames(articles, progress=progress)
+    result = extract_frames(todo, workers=paths.workers, batch_size=paths.batch_size, progress=progress)
     seconds = time.perf_counter() - started
-    mb = articles["char_count"].sum() / 1e6 if articles.height else 0.0
-    context.log.info(f"extraction: {articles.height:,} articles, {mb:.1f} M chars in {seconds:.1f}s")
+    chars = todo["char_count"].sum() if todo.height else 0
+    if todo.height:
+        context.log.info(f"extraction: {todo.height:,} articles, {chars / 1e6:.2f} M chars in {seconds:.1f}s "
+                         f"({chars / 1e6 / max(seconds, 1e-9):.2f} M chars/s)")
+    new = {**result.frames, "extraction_errors": result.errors,
+           "extracted_articles": todo.select("article_id")}
+    cache.save(articles["article_id"], new)
+    errors = cache.load("extraction_errors")
+    if errors.height:
+        context.log.warning(f"{errors.height} articles made an extractor fail; see rejected_inputs")
+    write_staged(paths.staging, "extraction_rejections", _error_rejections(errors, articles))
     for table in EXTRACTED:
-        write_staged(paths.staging, table, frames[table])
-        yield dg.MaterializeResult(asset_key=TABLE_TO_STAGED[table],
-                                   metadata=table_metadata(frames[table], seconds=round(seconds, 2)))
+        df = cache.load(table)
+        yield dg.MaterializeResult(asset_key=TABLE_TO_STAGED[table], metadata=table_metadata(
+            df, extracted_now=todo.height, from_cache=articles.height - todo.height,
+            extractor_version=extractor_version(), seconds=round(seconds, 2)))
+
+
+def _error_rejections(errors: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
+    if errors.is_empty():
+        return frame(REJECTED_INPUTS, [])
+    return (errors.join(articles.select("article_id", "source_file", "external_id", "ingested_at"), on="article_id")
+            .select("source_file", "external_id", pl.lit("extraction_failed").alias("reason"),
+                    pl.format("article {}: {}", "article_id", "error").alias("detail"),
+                    pl.col("ingested_at").alias("seen_at")))
+
+
+def staged_sources(paths: NewsPaths) -> dict[str, list]:
+    cache = ExtractionCache(paths.staging)
+    return {
+        "articles": [staging_path(paths.staging, "articles")],
+        "rejected_inputs": [staging_path(paths.staging, "rejected_inputs"),
+                            staging_path(paths.staging, "extraction_rejections")],
+        **{t: [cache.path(t)] for t in EXTRACTED},
+    }
 
 
 @dg.multi_asset(
@@ -98,11 +152,12 @@ def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
     pool="duckdb",
 )
 def warehouse_tables(context: dg.AssetExecutionContext, paths: NewsPaths, duckdb: DuckDBResource):
-    """Load every staged frame into DuckDB in ONE transaction: all tables change together or not at all."""
-    files = {table: staging_path(paths.staging, table) for table in TABLES}
-    missing = [str(p) for p in files.values() if not p.exists()]
+    """Load every staged frame into the build DuckDB in ONE transaction: all tables change together."""
+    files = staged_sources(paths)
+    missing = [str(p) for ps in files.values() for p in ps if not p.exists()]
     if missing:
         raise dg.Failure(description=f"staged frames missing: {missing}; materialize the upstream assets first")
+    open_build(paths.build_db)
     with warehouse_connection(duckdb) as con:
         counts = replace_tables(con, files)
         previews = {t: con.sql(f'SELECT * FROM "{t}" LIMIT 5').pl() for t in TABLES}
@@ -112,3 +167,18 @@ def warehouse_tables(context: dg.AssetExecutionContext, paths: NewsPaths, duckdb
         md = table_metadata(preview, table_name=table)
         md["dagster/row_count"] = counts[table]
         yield dg.MaterializeResult(asset_key=table, metadata=md)
+
+
+def published_warehouse(upstream: list[str]) -> dg.AssetsDefinition:
+    """The file analysts open: the build, swapped in atomically once tables, checks and models are done."""
+
+    @dg.asset(name="published_warehouse", group_name="publish", kinds={"duckdb"}, deps=upstream, pool="duckdb",
+              automation_condition=dg.AutomationCondition.eager())
+    def _publish(context: dg.AssetExecutionContext, paths: NewsPaths) -> dg.MaterializeResult:
+        started = time.perf_counter()
+        path = publish(paths.build_db, paths.warehouse)
+        size = path.stat().st_size
+        context.log.info(f"published {path} ({size / 1e6:.1f} MB) in {time.perf_counter() - started:.2f}s")
+        return dg.MaterializeResult(metadata={"path": dg.MetadataValue.path(str(path)), "bytes": size})
+
+    return _publish

@@ -14,10 +14,22 @@ from pipeline.settings import Settings
 
 
 class NewsPaths(dg.ConfigurableResource):
-    """Input and staging locations; configuration, not constants, so a deployment can move them."""
+    """Input, staging and output locations and the extraction fan-out: configuration, not
+    constants, so a deployment can point them at shared storage and size them per machine."""
 
     seeds_dir: str
     staging_dir: str
+    warehouse_path: str = ""
+    workers: int = 1
+    batch_size: int = 200
+
+    @property
+    def warehouse(self) -> Path:
+        return Path(self.warehouse_path) if self.warehouse_path else self.staging.parent / "news.duckdb"
+
+    @property
+    def build_db(self) -> Path:
+        return self.staging / "build.duckdb"
 
     @property
     def seeds(self) -> Path:
@@ -29,10 +41,13 @@ class NewsPaths(dg.ConfigurableResource):
 
 
 def make_resources(settings: Settings) -> dict[str, object]:
-    settings.warehouse.parent.mkdir(parents=True, exist_ok=True)
+    settings.staging_dir.mkdir(parents=True, exist_ok=True)
     return {
-        "paths": NewsPaths(seeds_dir=str(settings.seeds_dir), staging_dir=str(settings.staging_dir)),
-        "duckdb": DuckDBResource(database=str(settings.warehouse)),
+        "paths": NewsPaths(seeds_dir=str(settings.seeds_dir), staging_dir=str(settings.staging_dir),
+                           warehouse_path=str(settings.warehouse), workers=settings.workers,
+                           batch_size=settings.batch_size),
+        # every asset writes the build copy; `published_warehouse` swaps it onto settings.warehouse
+        "duckdb": DuckDBResource(database=str(settings.build_db)),
     }
 
 

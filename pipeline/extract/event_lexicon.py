@@ -121,3 +121,7 @@ MODAL_RE = re.compile(
     r"ready to|plans? to|planning to|intends? to|aims? to|able to|capable of|prepared to|preparing to|"
     r"fear(?:s|ed)? of|possible|potential|any|risk of|no)\s+(?:\w+\s+){0,2}$", re.I)
 
+INFRASTRUCTURE_RE = re.compile(
+    r"\b(?:pipelines?|refiner(?:y|ies)|depots?|power (?:plants?|stations?|lines?)|plants?|infrastructure|"
+    r"airfields?|air ?bases?|bridges?|substations?|facilit(?:y|ies)|warehouses?|terminals?|ports?|"
+    r"buildings?|factor(?:y|ies)|grid|dams?)\b", re.I)

@@ -1,6 +1,6 @@
 """Number grammar: numbers written in digits, words, or both, to their values.
 
-`NUMBER_START` finds where a number may begin (one regex pass over the text); `read_number`
+`number_starts` finds where a number may begin (two fast regex passes over the text); `read_number`
 then reads the whole expression from there: "1,500", "2.5 million", "1.5bn", "473 400",
 "twenty-five", "three hundred and twenty", "three-and-a-half", "a dozen", "dozens",
 "tens of thousands", "several hundred", "half", "two-thirds". Vague words take the ACLED
@@ -26,22 +26,52 @@ SHORT_SCALES = {"bn": 1e9, "bln": 1e9, "b": 1e9, "mn": 1e6, "mln": 1e6, "m": 1e6
 FRACTIONS = {"half": 0.5, "halves": 0.5, "third": 1 / 3, "thirds": 1 / 3, "quarter": 0.25,
              "quarters": 0.25, "fifth": 0.2, "fifths": 0.2}
 VAGUE = {"dozens": 12, "hundreds": 100, "thousands": 1e3, "millions": 1e6, "billions": 1e9,
-         "several": 3, "scores": 20}
+         "several": 3}
 
 _ONES = "|".join(sorted(ONES, key=len, reverse=True))
 _TENS = "|".join(TENS)
 _SCALE = "|".join(SCALES)
 
-# Where a number can begin. Digits must not continue a word or a code ("G7", "Su-25",
+# Where a number can begin: two passes (digits, words) whose leading character class lets the
+# regex engine skip ahead fast. Digits must not continue a word or a code ("G7", "Su-25",
 # "COVID-19", "10:30", "1/2"); a period before them is fine after a letter (glued sentences).
-NUMBER_START = re.compile(
-    r"(?P<dig>(?<![\w,/:#+\-])(?<!\d\.)(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?![.,]\d))"
-    r"|(?P<word>\b(?:" + _TENS + "|" + _ONES + r"|a|an|half|" + "|".join(VAGUE) + r"|tens)\b)",
-    re.IGNORECASE,
+DIGIT_START = re.compile(
+    r"[0-9](?<![\w,/:#+\-][0-9])(?<!\d\.[0-9])(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![.,]\d)"
+)
+# The same digits without the guards before them: the second number of "4-6".
+DIGIT_AT = re.compile(r"[0-9](?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![.,]\d)")
+_A_AHEAD = r"(?=\s+(?:dozen|hundred|thousand|million|billion|trillion|half|third|quarter)\b)"
+_WORD_TRIE = {
+    "o": "ne", "t": "wo|hree|en|welve|hirteen|wenty|hirty|ens(?=\\s+of\\s)|housands",
+    "f": "our|ive|ourteen|ifteen|orty|ourty|ifty", "s": "ix|even|ixteen|eventeen|ixty|eventy|everal",
+    "e": "ight|leven|ighteen|ighty", "n": "ine|ineteen|inety", "z": "ero", "h": "alf|undreds",
+    "d": "ozens", "m": "illions", "b": "illions", "a": "n?" + _A_AHEAD,
+}
+
+
+def _longest_first(alts: str) -> str:
+    return "|".join(sorted(alts.split("|"), key=len, reverse=True))
+
+
+WORD_START = re.compile(
+    "[" + "".join(_WORD_TRIE) + "".join(_WORD_TRIE).upper() + r"](?<![\w'’\-].)(?:"
+    + "|".join(f"(?<=[{k}{k.upper()}])(?:{v if k == 'a' else _longest_first(v)})" for k, v in _WORD_TRIE.items())
+    + r")\b"
 )
 
+
+def number_starts(text: str) -> list[re.Match]:
+    """Every place a number may begin, in text order."""
+    found = list(DIGIT_START.finditer(text))
+    words = list(WORD_START.finditer(text))
+    if words:
+        found.extend(words)
+        found.sort(key=lambda m: m.start())
+    return found
+
+
 _SPACE_GROUP = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d,.]\d|\d)")
-_SCALE_AFTER = re.compile(r"[\s\u00a0-]*(" + _SCALE + r")s?\b|\s?(bn|bln|mn|mln|tn|trn|m|k|b)\b", re.IGNORECASE)
+_SCALE_AFTER = re.compile(r"[\s\u00a0-]*(" + _SCALE + r")s?\b|(?:\s?(bn|bln|mn|mln|tn|trn)|(m|k|b))\b", re.IGNORECASE)
 _WORD_TOKEN = re.compile(r"(?:[\s\u00a0]+|-)(and[\s-]+)?(" + _TENS + "|" + _ONES + "|" + _SCALE + r"|dozen)\b",
                          re.IGNORECASE)
 _FRACTION_TAIL = re.compile(r"[\s-]+and[\s-]+(?:a|an|one)[\s-]+(half|quarter|third)\b", re.IGNORECASE)
@@ -70,14 +100,14 @@ def parse_digits(s: str) -> float:
 
 
 def read_number(text: str, m: re.Match) -> Number | None:
-    """The number expression that starts at match `m` of NUMBER_START, or None if it is none."""
-    if m.group("dig") is not None:
+    """The number expression that starts at match `m` of `number_starts`, or None if it is none."""
+    if m.re is DIGIT_START or m.re is DIGIT_AT:
         return _read_digits(text, m)
-    return _read_words(text, m.start(), m.group("word").lower())
+    return _read_words(text, m.start(), m.group().lower())
 
 
 def _read_digits(text: str, m: re.Match) -> Number:
-    s, end = m.group("dig"), m.end()
+    s, end = m.group(), m.end()
     if "," not in s and "." not in s and len(s) <= 3:
         while (g := _SPACE_GROUP.match(text, end)) is not None:  # "473 400"
             end = g.end()
@@ -103,7 +133,7 @@ def _apply_scale(text: str, num: Number) -> None:
         num.end = sc.end()
         num.scaled = True
     else:
-        short = sc.group(2)
+        short = sc.group(2) or sc.group(3)
         num.short_scale = short.lower()
         num.value *= SHORT_SCALES[short.lower()]
         num.end = sc.end()

@@ -17,6 +17,7 @@ REJECT_REASONS = (
     "too_large",          # over the configured size limit
     "unsupported_format", # a file type the contract does not list
     "unreadable",         # the file system refused (permissions, vanished file)
+    "extraction_failed",  # read fine, but an extractor raised on it (the article row is kept)
 )
 
 

@@ -6,7 +6,7 @@ paths and values travel as bound parameters, never inside SQL text.
 """
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 import duckdb
@@ -21,18 +21,20 @@ def _select_list(table: str) -> str:
     return ", ".join(_CASTS.get((table, c), f'"{c}"') for c in TABLES[table])
 
 
-def replace_tables(con: duckdb.DuckDBPyConnection, parquet_files: Mapping[str, Path]) -> dict[str, int]:
-    """Replace each named contract table with the rows of its Parquet file; return row counts."""
+def replace_tables(con: duckdb.DuckDBPyConnection, parquet_files: Mapping[str, Path | Sequence[Path]]) -> dict[str, int]:
+    """Replace each named contract table with the rows of its Parquet file(s); return row counts."""
     unknown = set(parquet_files) - set(TABLES)
     if unknown:
         raise ValueError(f"not contract tables: {sorted(unknown)}")
     counts: dict[str, int] = {}
     con.execute("BEGIN TRANSACTION")
     try:
-        for table, path in parquet_files.items():
+        for table, paths in parquet_files.items():
+            files = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
             con.execute(
-                f'CREATE OR REPLACE TABLE "{table}" AS SELECT {_select_list(table)} FROM read_parquet($path)',
-                {"path": str(path)},
+                f'CREATE OR REPLACE TABLE "{table}" AS SELECT {_select_list(table)} '
+                "FROM read_parquet($files, union_by_name = true)",
+                {"files": files},
             )
             counts[table] = scalar(con, f'SELECT count(*) FROM "{table}"')
         con.execute("COMMIT")

@@ -42,6 +42,8 @@ TABLES: dict[str, dict[str, pl.DataType]] = {
     "events": EVENTS,
 }
 EXTRACTED = ("quotes", "figures", "events")
+# Articles an extractor raised on: kept per article like the extracted rows, reported as rejections.
+EXTRACTION_ERRORS = {"article_id": S, "error": S}
 ID_COLUMN = {"articles": "article_id", "quotes": "quote_id", "figures": "figure_id", "events": "event_id"}
 
 

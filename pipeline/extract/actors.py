@@ -1,0 +1,210 @@
+"""Actor and target of an event phrase: the subject and object around the trigger, normalized.
+
+"Russian forces", "Russian drones", "Russia's Defense Ministry" -> "Russia"; "the Ukrainian
+military" -> "Ukrainian military"; a surname -> the fullest form of that name in the article.
+Shallow on purpose: a window of words left and right of the trigger, no parser.
+"""
+from __future__ import annotations
+
+import re
+
+from pipeline.extract.places import DEMONYMS, country_place, gazetteer
+
+_WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’\-.]*|[,;:()\"“”—–]|\S")
+
+# words allowed inside an actor noun phrase besides capitalised ones
+_ACTOR_NOUNS = frozenset("""
+forces force troops military army navy government ministry officials authorities allies countries leaders
+leader president minister spokesman spokeswoman police militants gunmen rebels insurgents fighters group
+drones jets warplanes aircraft artillery missiles units soldiers separatists militia militias jihadists
+defence defense council administration coalition command commander commanders partners nations states
+protesters demonstrators mob rioters residents villagers attackers assailants men envoys diplomats
+agency service services guards battalion brigade regime officers prosecutors court judge union bloc
+office side sides delegation counterpart counterparts official pope patriarch church king queen
+""".split())
+_CONNECT = frozenset({"and", "of", "the", "'s", "’s"})
+_SKIP_BACK = frozenset("""
+has have had was were is are be been also reportedly allegedly later then again previously earlier
+repeatedly just recently jointly both once already subsequently apparently had 's ’s quickly swiftly
+openly publicly strongly sharply immediately promptly separately on
+""".split())
+_FUNCTION_CAPS = frozenset("""
+But And Meanwhile The A An However In On At As After Before Since When While Although Though Yet So
+Then Earlier Later Also It He She They We I This That These Those There Here Its His Her Their Our
+Thursday Monday Tuesday Wednesday Friday Saturday Sunday Last Overnight Today Yesterday Separately
+""".split())
+_PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
+_SAY = frozenset({"said", "says", "claimed", "claims", "announced", "added", "stated", "reported", "confirmed", "that"})
+_TITLES = frozenset("""
+president prime minister mr mrs ms dr sir gen general chancellor secretary mayor governor king queen
+pope patriarch senator sen rep foreign defence defense head chief leader spokesman spokeswoman
+""".split())
+_COUNTRY_FORCE = re.compile(
+    r"^(?:(?P<poss>[A-Z][\w\-]+(?: [A-Z][\w\-]+)?)['’]s? (?i:armed forces|forces|troops|army|military|defen[cs]e ministry|"
+    r"ministry of defen[cs]e|air defen[cs]es?|air force|navy|government)"
+    r"|(?P<dem>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:armed forces|forces|troops|soldiers|drones?|missiles?|jets|warplanes|aircraft|"
+    r"artillery|strikes?|attacks?|shelling|army|navy|air force|units|occupiers|invaders)"
+    r"|(?P<bare>[A-Z][a-z]+))$")
+
+
+def country_name(cc: str) -> str | None:
+    p = country_place(cc)
+    return p.name if p else None
+
+
+def _as_country(word: str) -> str | None:
+    """A demonym or country name -> the country's gazetteer name."""
+    low = word.lower().replace("’", "'")
+    if low in DEMONYMS:
+        return country_name(DEMONYMS[low])
+    for p in gazetteer().lookup(word):
+        if p.kind == "country":
+            return p.name
+    return None
+
+
+def normalize_actor(phrase: str | None, names: dict[str, str] | None = None) -> str | None:
+    if not phrase:
+        return None
+    p = phrase.strip(" ,;:\"“”'")
+    p = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", p, flags=re.I)
+    p = re.sub(r"['’]s$", "", p)
+    if not p:
+        return None
+    m = _COUNTRY_FORCE.match(p)
+    if m:
+        word = m.group("poss") or m.group("dem") or m.group("bare")
+        c = _as_country(word)
+        if c:
+            return c
+    if names:
+        last = p.split()[-1]
+        full = names.get(last)
+        if full and len(full) > len(p) and p[0].isupper():
+            return full
+    return p
+
+
+def person_names(text: str) -> dict[str, str]:
+    """surname -> the longest capitalised name ending in it ("Putin" -> "Vladimir Putin")."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\b([A-Z][a-z\u00C0-\u024F]+(?:[ -][A-Z][a-z\u00C0-\u024F]+){1,4})\b", text):
+        toks = m.group(1).split()
+        while toks and (toks[0].lower() in _TITLES or toks[0] in _FUNCTION_CAPS or _as_country(toks[0])):
+            toks = toks[1:]
+        toks = toks[-3:]
+        if len(toks) < 2 or _as_country(toks[-1]) or toks[-1].lower() in _ACTOR_NOUNS:
+            continue
+        name = " ".join(toks)
+        if len(name) > len(out.get(toks[-1], "")):
+            out[toks[-1]] = name
+    return out
+
+
+def _np_backward(words: list[str]) -> list[str]:
+    """The noun phrase ending the word list (walking left)."""
+    np: list[str] = []
+    for w in reversed(words):
+        low = w.lower()
+        if w[0].isupper() and w not in _FUNCTION_CAPS:
+            np.append(w)
+        elif low in _ACTOR_NOUNS or low.rstrip("s") in _ACTOR_NOUNS:
+            np.append(w)
+        elif low in _CONNECT and np:
+            np.append(w)
+        elif low.replace("’", "'").lower() in DEMONYMS:
+            np.append(w)
+        else:
+            break
+    while np and np[-1].lower() in ("and", "of"):
+        np.pop()
+    np.reverse()
+    return np
+
+
+def subject_before(text: str, sent_start: int, trig_start: int) -> str | None:
+    """Actor of an active verb trigger: the noun phrase before it, through "X said it ..."."""
+    left = text[max(sent_start, trig_start - 160):trig_start]
+    words = _WORD.findall(left)
+    while words and words[-1].lower() in _SKIP_BACK:
+        words.pop()
+    if words and words[-1] == ",":
+        # skip an apposition: "European countries, led by France and Britain, pledged"
+        try:
+            k = len(words) - 2 - words[-2::-1].index(",")
+        except ValueError:
+            k = -1
+        if k > 0:
+            words = words[:k]
+    np = _np_backward(words)
+    if not np and words and words[-1].lower() in _PRONOUNS:
+        rest = words[:-1]
+        if rest and rest[-1].lower() == "that":
+            rest = rest[:-1]
+        if rest and rest[-1].lower() in _SAY:
+            np = _np_backward(rest[:-1])
+    if not np:
+        return None
+    phrase = " ".join(np).replace(" 's", "'s").replace(" ’s", "’s")
+    return phrase
+
+
+def agent_after(text: str, trig_end: int, sent_end: int) -> str | None:
+    """"... by Russian forces": the agent of a passive or noun trigger."""
+    m = re.match(r"\s+(?:\w+\s+){0,3}?by\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|forces|troops|military|army|drones|militants|gunmen|of|and)){0,4})",
+                 text[trig_end:min(sent_end, trig_end + 120)])
+    return m.group(1) if m else None
+
+
+def modifier_before(text: str, sent_start: int, trig_start: int) -> str | None:
+    """Actor of a noun trigger: "Russia's attack", "Russian drone and missile attack"."""
+    left = text[max(sent_start, trig_start - 60):trig_start]
+    m = re.search(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+)?)(?:['’]s)?\s+(?:[a-z\-]+\s+){0,4}$", left)
+    if not m:
+        return None
+    w = m.group(1)
+    return w if _as_country(w.split()[-1]) or w.split()[0] not in _FUNCTION_CAPS else None
+
+
+_OBJ_STOP = re.compile(
+    r"\b(?:in|on|at|near|across|during|after|before|with|as|since|for|from|into|over|while|which|who|that|"
+    r"when|killing|injuring|leaving|amid|and then|but|to|said|says|,)\b|[,;:.!?\"“”(]")
+
+
+def object_after(text: str, trig_end: int, sent_end: int, noun_trigger: bool) -> str | None:
+    """Target: the noun phrase after a verb trigger, or after "on/against" for a noun trigger."""
+    seg = text[trig_end:min(sent_end, trig_end + 120)]
+    if noun_trigger:
+        m = re.match(r"\s+(?:\w+\s+){0,2}?(?:on|against|targeting|at)\s+", seg)
+        if not m:
+            return None
+        seg = seg[m.end():]
+    seg = re.sub(r"^\s*(?:an?|the|its|their|his|her|a key|key)\s+", "", seg.lstrip(), flags=re.I)
+    # keep "of" inside names ("Cabinet of Ministers building")
+    out, pos = [], 0
+    for m in re.finditer(r"\S+", seg):
+        w = m.group()
+        if _OBJ_STOP.fullmatch(w.lower()) or _OBJ_STOP.match(w):
+            if w.lower() == "of" and m.end() < len(seg) and seg[m.end():m.end() + 2].strip()[:1].isupper():
+                out.append(w)
+                continue
+            break
+        clean = re.sub(r"[,;:.!?\"“”)]+$", "", w)
+        if clean:
+            out.append(clean)
+        if clean != w or len(out) >= 6:
+            break
+    while out and out[-1].lower() in ("and", "of", "the", "a"):
+        out.pop()
+    if not out:
+        return None
+    target = " ".join(out)
+    return target if len(target) > 1 else None
+
+
+def clean_target(phrase: str | None) -> str | None:
+    """A target as written, without its determiner."""
+    if not phrase:
+        return None
+    p = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrase.strip(" ,;:\"“”'"), flags=re.I)
+    return p or None
