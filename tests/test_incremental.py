@@ -1,0 +1,117 @@
+"""Incremental, idempotent, parallel extraction, and per-article isolation of extractor failures."""
+from __future__ import annotations
+
+import json
+
+import duckdb
+from polars.testing import assert_frame_equal
+
+import pipeline.extract.batch as batch
+from pipeline.extract.batch import extract_frames
+from pipeline.normalize import ArticleSet
+from pipeline.storage.extract_cache import ExtractionCache
+from pipeline.storage.schemas import ID_COLUMN, TABLES
+from tests.conftest import SEED_ARTICLE, make_settings, run_build
+
+STORIES = [
+    '"The bridge will reopen on Friday," Mayor Ana Costa said. About 300 cars cross it every day.',
+    "Police arrested 12 people after a protest in the city centre on Sunday, officials said.",
+    "The company said profits rose 8% to $2.4bn in the third quarter.",
+]
+
+
+def write_feed(path, stories):
+    path.write_text("".join(json.dumps({"id": f"s{i}", "text": t}) + "\n" for i, t in enumerate(stories)))
+
+
+def extraction_counts(result):
+    mats = [m for m in result.get_asset_materialization_events() if m.asset_key.to_user_string() == "quote_records"]
+    md = mats[0].materialization.metadata
+    return md["extracted_now"].value, md["from_cache"].value
+
+
+def table_contents(path):
+    con = duckdb.connect(str(path), read_only=True)
+    out = {t: sorted(map(repr, con.execute(f'SELECT * FROM "{t}"').fetchall())) for t in TABLES}
+    con.close()
+    return out
+
+
+def test_second_run_extracts_nothing_and_changes_nothing(tmp_path, seeds_dir):
+    write_feed(seeds_dir / "feed.jsonl", STORIES)
+    (seeds_dir / "bad.json").write_text("{nope")
+    settings = make_settings(tmp_path, seeds_dir)
+    first = run_build(settings)
+    assert extraction_counts(first) == (3, 0)
+    before = table_contents(settings.warehouse)
+
+    second = run_build(settings)
+    assert second.success and extraction_counts(second) == (0, 3)
+    assert table_contents(settings.warehouse) == before  # identical, no duplicates
+
+    write_feed(seeds_dir / "feed.jsonl", STORIES + ["Two ships collided near the harbour, the coastguard said."])
+    third = run_build(settings)
+    assert extraction_counts(third) == (1, 3)
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchall() == [(4,)]
+    con.close()
+
+    write_feed(seeds_dir / "feed.jsonl", STORIES[:1])  # articles removed from the seeds leave the tables
+    assert extraction_counts(run_build(settings)) == (0, 1)
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    assert con.execute("SELECT count(DISTINCT article_id) FROM quotes").fetchall() == [(1,)]
+    assert con.execute("SELECT count(*) FROM articles").fetchall() == [(1,)]
+    con.close()
+
+
+def _articles(stories):
+    s = ArticleSet()
+    for i, t in enumerate(stories):
+        from pipeline.readers.records import RawArticle
+
+        s.add(RawArticle(external_id=str(i), source_file="x", text=t))
+    return s.articles_frame()
+
+
+def test_a_new_extractor_version_extracts_everything_again(tmp_path):
+    articles = _articles(STORIES)
+    old = ExtractionCache(tmp_path, version="old")
+    old.save(articles["article_id"], {**extract_frames(articles).frames,
+                                      "extracted_articles": articles.select("article_id")})
+    assert old.todo(articles).height == 0
+    new = ExtractionCache(tmp_path, version="new")
+    assert new.todo(articles).height == 3
+    new.save(articles["article_id"], {"extracted_articles": articles.select("article_id")})
+    assert not old.dir.exists()  # stale versions are removed
+
+
+def test_parallel_extraction_equals_serial():
+    articles = _articles(STORIES * 1 + [SEED_ARTICLE.read_text(encoding="utf-8")] + [f"Item {i}: 3 boats sank." for i in range(40)])
+    serial = extract_frames(articles, workers=1, batch_size=5)
+    parallel = extract_frames(articles, workers=2, batch_size=5)
+    for t in ("quotes", "figures", "events"):
+        key = ID_COLUMN[t]
+        assert_frame_equal(serial.frames[t].sort(key), parallel.frames[t].sort(key))
+    assert serial.frames["quotes"].height > 0 and parallel.errors.is_empty()
+
+
+def test_one_failing_article_does_not_stop_the_others(tmp_path, seeds_dir, monkeypatch):
+    real = batch.extract_article
+
+    def flaky(article_id, text, *args):
+        if "collided" in text:
+            raise RuntimeError("extractor bug")
+        return real(article_id, text, *args)
+
+    monkeypatch.setattr(batch, "extract_article", flaky)
+    write_feed(seeds_dir / "feed.jsonl", STORIES + ["Two ships collided near the harbour, the coastguard said."])
+    settings = make_settings(tmp_path, seeds_dir)
+    result = run_build(settings)
+    assert result.success
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    assert con.execute("SELECT external_id, reason FROM rejected_inputs").fetchall() == [("s3", "extraction_failed")]
+    assert "RuntimeError: extractor bug" in con.execute("SELECT detail FROM rejected_inputs").fetchall()[0][0]
+    assert con.execute("SELECT count(DISTINCT article_id) FROM quotes").fetchall() == [(1,)]
+    assert con.execute("SELECT count(*) FROM articles").fetchall() == [(4,)]
+    con.close()
+
