@@ -1,0 +1,42 @@
+"""First build vs a second build with one new article (issue: incremental nightly runs).
+
+    .venv/bin/python bench/incremental.py
+
+Seeds: the BBC and Ukraine corpora. Prints both wall times (whole CLI process, Python start-up
+included) and their ratio.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import tempfile
+from pathlib import Path
+
+from _runner import run_build
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
+
+
+def main() -> None:
+    tmp = Path(tempfile.mkdtemp(prefix="bench-incr-"))
+    seeds = tmp / "seeds"
+    seeds.mkdir()
+    for name in ("bbc_news_2225.jsonl", "ukraine_war_news_447.jsonl"):
+        shutil.copy(SHARED / name, seeds / name)
+    wh = tmp / "news.duckdb"
+    first, peak1, _ = run_build(seeds, wh)
+    (seeds / "new.jsonl").write_text(json.dumps({
+        "id": "bench-new-1", "text": "Rescue teams pulled 14 people from the river after a ferry capsized "
+                                     "on Tuesday, the coastguard said."}) + "\n")
+    second, peak2, _ = run_build(seeds, wh)
+    unchanged, _, _ = run_build(seeds, wh)
+    mb = sum(p.stat().st_size for p in seeds.glob("*.jsonl")) / 1e6
+    print(f"seeds: {mb:.1f} MB of JSONL")
+    print(f"first build:               {first:6.1f} s  (peak RSS {peak1 / 1024:.0f} MB)")
+    print(f"second, one new article:   {second:6.1f} s  ({100 * second / first:.1f}% of the first)")
+    print(f"third, nothing changed:    {unchanged:6.1f} s  ({100 * unchanged / first:.1f}% of the first)")
+    shutil.rmtree(tmp, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
