@@ -13,7 +13,6 @@ from dataclasses import dataclass, field
 # Candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"""[.!?…]+["'”’»)\]]*(?=\s+)|\n""")
 _NEXT_START = re.compile(r"""\s*["'“‘«(\[]*[A-Z0-9]""")
-_LAST_WORD = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
 
 # Words after which a period does not end a sentence.
 ABBREVIATIONS = frozenset(
@@ -32,8 +31,7 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
         if m.group() != "\n":
             if not _NEXT_START.match(text, end):
                 continue
-            w = _LAST_WORD.search(text, start, end if text[end - 1] == "." else m.start() + 1)
-            if w and text[m.start()] == "." and _is_abbreviation(w.group(1)):
+            if text[m.start()] == "." and _is_abbreviation(_word_before(text, m.start(), start)):
                 continue
         _push(text, start, end, spans)
         start = end
@@ -41,7 +39,17 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _word_before(text: str, dot: int, floor: int) -> str:
+    """The letters-and-dots word ending at the period at `dot` (scans back only over that word)."""
+    j = dot
+    while j > floor and (text[j - 1].isalpha() or text[j - 1] == "."):
+        j -= 1
+    return text[j:dot]
+
+
 def _is_abbreviation(word: str) -> bool:
+    if not word:
+        return False
     low = word.lower().rstrip(".")
     if low in ABBREVIATIONS:
         return True
