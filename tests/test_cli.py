@@ -25,3 +25,15 @@ def test_build_with_missing_seeds_exits_non_zero(tmp_path, capsys):
 def test_query_errors_are_messages_not_tracebacks(tmp_path, capsys):
     assert main(["query", "SELECT 1", "--warehouse", str(tmp_path / "none.duckdb")]) == 2
     assert "run `news-warehouse build` first" in capsys.readouterr().err
+
+
+def test_failed_run_exits_non_zero_and_names_the_failure(tmp_path, seeds_dir, capsys, monkeypatch):
+    (seeds_dir / "a.txt").write_text("Calm seas today.", encoding="utf-8")
+    sql_dir = tmp_path / "sql"
+    sql_dir.mkdir()
+    (sql_dir / "oops.sql").write_text("SELECT missing_column FROM articles")
+    monkeypatch.setenv("NEWS_SQL_DIR", str(sql_dir))
+    assert main(["build", "--seeds", str(seeds_dir), "--warehouse", str(tmp_path / "w.duckdb")]) == 1
+    captured = capsys.readouterr()
+    assert "FAILED step oops" in captured.err and "sql/oops.sql" in captured.err
+    assert "FAILED in" in captured.out or "build FAILED" in captured.out
