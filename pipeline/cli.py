@@ -100,6 +100,29 @@ def cmd_query(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    import duckdb
+
+    from pipeline.defs.report_asset import report_path
+    from pipeline.report import write_report
+
+    settings = Settings.from_env(warehouse=args.warehouse)
+    if not settings.warehouse.exists():
+        print(f"error: no warehouse at {settings.warehouse}; run `news-warehouse build` first", file=sys.stderr)
+        return 2
+    out = Path(args.out).resolve() if args.out else report_path(settings.warehouse)
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    try:
+        report = write_report(con, out)
+    finally:
+        con.close()
+    empty = [s.title for s in report.sections if s.empty]
+    print(f"report: {out} ({report.chart_count} charts)")
+    if empty:
+        print("no data for: " + "; ".join(empty))
+    return 0
+
+
 def cmd_ui(args: argparse.Namespace) -> int:
     env = {**os.environ, "DAGSTER_HOME": str(dagster_home())}
     if args.seeds:
@@ -126,6 +149,10 @@ def main(argv: list[str] | None = None) -> int:
     q.add_argument("--limit", type=int, default=50)
     q.add_argument("--width", type=int, default=60, help="characters shown per text cell")
     q.set_defaults(func=cmd_query)
+    r = sub.add_parser("report", help="write the analyst's HTML report (one self-contained page)")
+    r.add_argument("--warehouse")
+    r.add_argument("--out", help="HTML file to write (default: $NEWS_REPORT or report.html beside the warehouse)")
+    r.set_defaults(func=cmd_report)
     u = sub.add_parser("ui", help="start the Dagster UI with the project-local DAGSTER_HOME")
     u.add_argument("--seeds")
     u.add_argument("--warehouse")

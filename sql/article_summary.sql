@@ -1,5 +1,6 @@
 -- One row per article: its counts of quotes, figures and events, its main place
--- (the location its events name most often) and its main event date.
+-- (the location its events name most often), its most frequent sub-event type, its earliest
+-- event date, and the fatalities and injuries its events report.
 WITH q AS (
     SELECT article_id, count(*) AS quotes, count(DISTINCT speaker) AS speakers
     FROM quotes GROUP BY article_id
@@ -12,7 +13,9 @@ WITH q AS (
            mode(location) AS main_location,
            mode(country_code) AS main_country_code,
            min(event_date) AS first_event_date,
-           sum(fatalities) AS fatalities
+           mode(sub_event_type) AS main_sub_event_type,
+           sum(fatalities) AS fatalities,
+           sum(injuries) AS injuries
     FROM events GROUP BY article_id
 )
 SELECT
@@ -22,7 +25,7 @@ SELECT
     coalesce(f.figures, 0) AS figures,
     coalesce(e.events, 0) AS events,
     e.main_location, e.main_country_code, e.first_event_date,
-    e.fatalities, f.reported_killed
+    e.main_sub_event_type, e.fatalities, e.injuries, f.reported_killed
 FROM articles a
 LEFT JOIN q USING (article_id)
 LEFT JOIN f USING (article_id)

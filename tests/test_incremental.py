@@ -111,7 +111,10 @@ def test_one_failing_article_does_not_stop_the_others(tmp_path, seeds_dir, monke
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     assert con.execute("SELECT external_id, reason FROM rejected_inputs").fetchall() == [("s3", "extraction_failed")]
     assert "RuntimeError: extractor bug" in con.execute("SELECT detail FROM rejected_inputs").fetchall()[0][0]
-    assert con.execute("SELECT count(DISTINCT article_id) FROM quotes").fetchall() == [(1,)]
+    failed = "(SELECT article_id FROM articles WHERE external_id = 's3')"
+    for table in ("quotes", "figures", "events"):
+        assert con.execute(f"SELECT count(*) FROM {table} WHERE article_id = {failed}").fetchall() == [(0,)]
+    assert con.execute("SELECT count(DISTINCT article_id) FROM figures").fetchall() == [(3,)]
     assert con.execute("SELECT count(*) FROM articles").fetchall() == [(4,)]
     con.close()
 

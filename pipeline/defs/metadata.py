@@ -37,3 +37,68 @@ def table_metadata(df: pl.DataFrame, table_name: str | None = None, **extra: Any
     if table_name:
         md["dagster/table_name"] = table_name
     return md
+
+
+# ------------------------------------------------------------ small charts for the marts
+_BLOCKS = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: list[float | int | None]) -> str:
+    """A text sparkline: one block per value, scaled between the smallest and largest."""
+    nums = [v for v in values if v is not None]
+    if not nums:
+        return ""
+    lo, hi = min(nums), max(nums)
+    span = (hi - lo) or 1
+    return "".join(" " if v is None else _BLOCKS[round((v - lo) / span * (len(_BLOCKS) - 1))] for v in values)
+
+
+def markdown_bars(rows: list[tuple[Any, float | int | None]], label: str, value: str, width: int = 24) -> str:
+    """A markdown table with a bar of `█` per row, as long as the value relative to the largest."""
+    if not rows:
+        return "_no rows_"
+    top = max((v or 0) for _, v in rows) or 1
+    lines = [f"| {label} | {value} | |", "|---|---:|---|"]
+    for name, v in rows:
+        bar = "█" * max(1 if v else 0, round((v or 0) / top * width))
+        lines.append(f"| {str(name).replace('|', '/')} | {v if v is not None else ''} | {bar} |")
+    return "\n".join(lines)
+
+
+# model name -> (title, label column, query giving (label, value) rows); each reads only the model
+_MART_CHARTS: dict[str, tuple[str, str, str]] = {
+    "daily_incidents": ("incidents by event type", "event type",
+                        "SELECT event_type, CAST(sum(incidents) AS BIGINT) FROM daily_incidents "
+                        "GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"),
+    "incidents": ("incidents by number of reporting articles", "reported by",
+                  "SELECT CASE WHEN articles >= 5 THEN '5+' ELSE CAST(articles AS VARCHAR) END || ' article(s)', "
+                  "count(*) FROM incidents GROUP BY 1 ORDER BY 1"),
+    "speakers": ("most quoted speakers", "speaker",
+                 "SELECT speaker, quotes FROM speakers ORDER BY quotes DESC, speaker LIMIT 10"),
+    "figure_series": ("most reported kinds of figure", "kind",
+                      "SELECT kind, CAST(sum(figures) AS BIGINT) FROM figure_series GROUP BY 1 ORDER BY 2 DESC, 1 LIMIT 10"),
+}
+
+
+def mart_chart_metadata(con: Any, model: str) -> dict[str, Any]:
+    """A small markdown chart for the analyst-facing models (empty for other models).
+
+    `daily_incidents` also gets a sparkline of incidents per day. A chart that cannot be drawn is
+    left out: it never fails the model's materialization."""
+    if model not in _MART_CHARTS:
+        return {}
+    title, label, sql = _MART_CHARTS[model]
+    try:
+        rows = con.execute(sql).fetchall()
+        md = {"chart": dg.MetadataValue.md(f"**{title}**\n\n" + markdown_bars(rows, label, "n"))}
+        if model == "daily_incidents":
+            per_day = con.execute("SELECT day, CAST(sum(incidents) AS BIGINT) FROM daily_incidents "
+                                  "GROUP BY 1 ORDER BY 1").fetchall()
+            if per_day:
+                line = sparkline([n for _, n in per_day[-120:]])
+                md["incidents per day"] = dg.MetadataValue.md(
+                    f"`{line}`\n\n{per_day[-120:][0][0]} … {per_day[-1][0]} (last {min(120, len(per_day))} days with "
+                    f"incidents; max {max(n for _, n in per_day[-120:])} a day)")
+        return md
+    except Exception:  # noqa: BLE001 - metadata is a courtesy
+        return {}

@@ -5,7 +5,7 @@ import duckdb as duckdb_lib
 from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.resources import warehouse_connection
-from pipeline.defs.metadata import table_metadata
+from pipeline.defs.metadata import mart_chart_metadata, table_metadata
 from pipeline.storage.duckdb_io import scalar
 from pipeline.sql_models import SqlModel, discover_models
 from pipeline.storage.schemas import TABLES
@@ -28,9 +28,11 @@ def model_asset(model: SqlModel, known: set[str]) -> dg.AssetsDefinition:
                 raise dg.Failure(description=f"sql/{model.path.name} failed: {exc}") from exc
             count = scalar(con, f'SELECT count(*) FROM "{model.name}"')
             preview = con.sql(f'SELECT * FROM "{model.name}" LIMIT 5').pl()
+            charts = mart_chart_metadata(con, model.name)
         context.log.info(f"model {model.name}: {count:,} rows")
         md = table_metadata(preview, table_name=model.name)
         md["dagster/row_count"] = count
+        md.update(charts)
         return dg.MaterializeResult(metadata=md)
 
     return _model
