@@ -9,22 +9,35 @@ without reaching across a neighbouring figure, and the source ("according to X",
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
 from pipeline.extract import figure_lexicon as lex
+from pipeline.extract.figure_context import CHANGE_ONLY_FOR_SHARES, MONTH_WORDS, SCORE_WORDS, YEAR_WORDS, Tail
 from pipeline.extract.numbers import DIGIT_AT, WORD_START, Number, number_starts, read_number
 from pipeline.extract.records import Figure
 from pipeline.extract.text import Doc
-from pipeline.extract.units import (CATEGORY_OF_UNIT, CURRENCY_BEFORE, CURRENCY_SYMBOLS, UNIT_AFTER, UNIT_OF)
+from pipeline.extract.units import (CATEGORY_OF_UNIT, CURRENCY_BEFORE, CURRENCY_SYMBOLS, UNIT_AFTER, UNIT_OF,
+                                    UNIT_UPPER_AFTER)
 
-_PREV_WORD = re.compile(r"([A-Za-z][\w'’.\-]*)[\s\u00a0]+$")
-_OBJECT_LEAD = re.compile(r"[\s\u00a0]+(?:of[\s\u00a0]+)?(?:the[\s\u00a0]+|these[\s\u00a0]+|those[\s\u00a0]+|its[\s\u00a0]+|their[\s\u00a0]+)?")
+_AGE_APPOSITION = re.compile(r"[A-Z][\w'’\-]+,[ \u00a0]$")
+_RACE_AFTER = re.compile(r"[\s\u00a0-]+(?:hurdles|sprint|freestyle|relay|final|finals|race|backstroke|breaststroke|"
+                         r"butterfly|medley|event|dash|heats?|steeplechase|runner|champion|title|record|walk)\b",
+                         re.IGNORECASE)
+_IRREGULAR_PLURALS = frozenset("people children men women police staff cattle sheep fish personnel aircraft feet "
+                               "teeth mice geese data media crew".split())
+_YEAR_DETERMINERS = frozenset("the a an its their his her our your my this that these those original same annual "
+                               "latest previous last next first".split())
+_TENNIS = frozenset({0.0, 15.0, 30.0, 40.0})
+_ERA_AFTER = re.compile(r"[\s\u00a0]?(?:A\.D\.|AD\b|B\.C\.|BC\b|BCE\b|CE\b)")
+_IN_AFTER = re.compile(r"[\s\u00a0]+in[\s\u00a0]+")
+_OF_AFTER = re.compile(r"[\s\u00a0]+of(?=[\s\u00a0])")
+_OBJECT_LEAD = re.compile(r"[\s\u00a0]+(?:of[\s\u00a0]+)?(?:(?:the|these|those|its|their)[\s\u00a0]+)?")
 _TOKEN = re.compile(r"[A-Za-z][\w'’\-]*")
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 _AGE_AFTER = re.compile(r"[\s\u00a0]+old\b|-old\b", re.IGNORECASE)
 _LONG_AFTER = re.compile(r"-long\b", re.IGNORECASE)
-_AGE_LEFT = re.compile(r"\b(?:aged|age of|ages of|at the age of)[\s\u00a0]+$", re.IGNORECASE)
 _MILLION_NOUNS = re.compile(
     r"[\s\u00a0]+(?:[A-Za-z-]+[\s\u00a0]+)?(?:people|users|customers|viewers|subscribers|listeners|readers|homes|"
     r"households|jobs|shares|barrels|tonnes|copies|votes|voters|visitors|passengers|units|players|residents|"
@@ -33,23 +46,28 @@ _MILLION_NOUNS = re.compile(
 )
 _HALF_OK_AFTER = re.compile(r"[\s\u00a0]+(?:of|the|a|an|its|their|his|her|that|this|these|those|all|what)\b",
                             re.IGNORECASE)
-_BY_LEFT = re.compile(r"\b(?:by|than|cut|halved)[\s\u00a0]+$", re.IGNORECASE)
-_COMPOUND_SKIP = frozenset("off way ways time times sided man woman party fold nil all thirds third half up".split())
+_HALF_NOT_AFTER = frozenset("first second third fourth final last latter former other the opening closing this that "
+                            "each every".split())
+_COMPOUND_SKIP = frozenset("off way ways fold nil all thirds third half up party".split())
+_ONE_COMPOUNDS = frozenset("time times sided man woman".split())  # "one-time", "one-man"
 _SENTENCE_OPENERS = ".!?:;\"“”'‘’([\n-–—•*"
-_DEMONYM_ENDINGS = ("ian", "can", "ean", "ish", "ese", "ch", "ani", "eli")  # "Russian 152 mm gun"
+# capitalised words before a number that do not make it a name: "Russian 152 mm gun", "Russia's 1,200 tanks"
+_NOT_NAME_ENDINGS = ("ian", "can", "ean", "ish", "ese", "ch", "ani", "eli", "'s", "’s", "s'", "s’")
 _WINDOW = 120  # how far (chars) a trigger word may be from its figure
+_WINDOW_NO_OBJECT = 40  # ... when nothing counted is named after the figure
 
 
 @dataclass(slots=True)
 class _Found:
     fig: Figure
     num: Number
-    kind: str | None  # object class: weapon, projectile, person, personnel, place, None
+    kind: str | None  # what the object is: projectile, weapon, structure, personnel, person, place, thing
     word_only: bool  # written in words, no digits
     obj_end: int
 
 
 def extract_figures(doc: Doc) -> list[Figure]:
+    """All figures of the article, in text order (`event_index` is left for the events extractor)."""
     text = doc.text
     found: list[_Found] = []
     blocked = 0
@@ -71,62 +89,88 @@ def extract_figures(doc: Doc) -> list[Figure]:
     return _finish(doc, found)
 
 
-def _figure(text: str, num: Number):
+def _figure(text: str, num: Number) -> _Found | _Skip | None:
+    """The figure for number `num`, with everything read around it; None if it is no figure."""
     s0 = num.start
-    left = text[max(0, s0 - 48):s0]
+    if num.digits and not _digits_ok(text, num):
+        return None
+    tail = Tail(text, s0)
     if num.digits:
-        if not _digits_ok(text, num, left):
+        if not _digits_words_ok(text, num, tail):
             return None
-    elif not _words_ok(text, num, left):
+    elif not _words_ok(text, num, tail):
         return None
 
     start, end = s0, num.end
     unit = None
-    cur = CURRENCY_BEFORE.search(left[-5:]) if left else None
+    cur = CURRENCY_BEFORE.search(text, max(0, s0 - 5), s0) if s0 and not text[s0 - 1].isspace() or \
+        (s0 > 1 and text[s0 - 2].isupper()) else None
     if cur:
         code = cur.group().strip().lower()
         unit = CURRENCY_SYMBOLS.get(code) or CURRENCY_SYMBOLS.get(code.rstrip("."))
-        start = s0 - len(cur.group())
-    elif num.short_scale == "m" and not _MILLION_NOUNS.match(text, num.end):
-        num.value /= 1e6  # "100m" without a currency is metres
+        start = cur.start()
+        tail = Tail(text, start)
+    elif num.short_scale == "m" and not _MILLION_NOUNS.match(text, num.end) and (
+            _RACE_AFTER.match(text, num.end) or "." not in text[num.start:num.end]
+            and not _plural_after(text, num.end)):
+        num.value /= 1e6  # "100m", "400m hurdles": metres without a currency
         unit = "meter"
     elif num.short_scale == "b":
         return None
 
     # qualifier words on the left
     qual = "~" if num.vague else "="
-    lslice = text[max(0, start - 40):start]
-    q = lex.QUALIFIER_LEFT.search(lslice)
+    qk = 0
+    bare_start = start
+    q = tail.qualifier()
     if q:
-        qual = lex.QUALIFIER_OF_GROUP[q.lastgroup]
-        start = start - (len(lslice) - q.start())
-        lslice = text[max(0, start - 40):start]
+        qual, qk = q
+        start = tail.start_of_last(qk)
 
     value, value_max = num.value, None
-    age = bool(_AGE_LEFT.search(lslice))
+    before = tail.last(qk)
+    age = before == "aged" or (before == "of" and tail.last(qk + 1) in ("age", "ages"))
 
     # unit right after the number ("5 km", "90%", "6.5 billion zlotys", "three-day")
     if unit is None:
         u = UNIT_AFTER.match(text, end)
+        if u is not None and u.group("spaced") and u.group("spaced")[0].isupper() and u.group("spaced")[1:].islower():
+            return None  # "50 Cent", "Maroon 5 Days": a name, not a unit
+        if u is None and (num.vague or num.scaled):
+            of = _OF_AFTER.match(text, end)  # "millions of pounds"
+            u = UNIT_AFTER.match(text, of.end()) if of else None
         key = _unit_key(u) if u else None
+        if key is None and (u := UNIT_UPPER_AFTER.match(text, end)):
+            key = UNIT_OF.get(u.group(1).lower())  # "12,600 MW"
         if key:
             unit, end = key[0], u.end()
+    ch = tail.change(qk)
     # range: "10 to 15", "10-15", "between 10 and 15"
     r = lex.RANGE_JOIN.match(text, end)
+    second = None
     if r:
         second = _number_at(text, r.end())
         if second is not None:
             ok = second.value > value or (second.scaled and not num.scaled)
-            if r.group("and"):
-                ok = ok and bool(lex.BETWEEN_LEFT.search(lslice)) and not lex.FROM_LEFT.search(lslice)
+            if r.group("or"):
+                ok = ok and second.value > value and num.digits == second.digits and not num.scaled
+            elif r.group("and"):
+                ok = ok and before == "between"
             elif r.group("to"):
-                ok = ok and not lex.FROM_LEFT.search(lslice)
+                # "rose 5% to 7%", "from 5 to 7" tell a change, not a range
+                ok = ok and before != "from" and ch is None
             else:  # dash
                 if num.digits != second.digits:
                     ok = False
-                elif num.digits and (lex.SCORE_CONTEXT.search(lslice) or lex.SCORE_AFTER.match(text, second.end)
-                                     or second.value <= value):
-                    return _Skip(second.end)
+                elif num.digits and (second.value <= value or any(w in SCORE_WORDS for w in tail.words)
+                                     or (value in _TENNIS and second.value in _TENNIS)
+                                     or lex.SCORE_AFTER.match(text, second.end)):
+                    return _Skip(second.end)  # a score: "won 3-1", "a 2-0 lead", "15-30"
+            if ok and unit is not None:
+                u2 = UNIT_AFTER.match(text, second.end)
+                key2 = _unit_key(u2) if u2 else None
+                if key2 and key2[0] != unit:
+                    ok = False  # "15% to 22 cents"
             if ok:
                 low = value
                 if second.scaled and not num.scaled:
@@ -135,14 +179,17 @@ def _figure(text: str, num: Number):
                             low *= mult
                             break
                 value, value_max, end = low, second.value, second.end
-                between = lex.BETWEEN_LEFT.search(lslice)
-                if between:
-                    start -= len(lslice) - between.start()
+                if before == "between":
+                    start = tail.start_of_last(qk + 1)
                 u2 = UNIT_AFTER.match(text, end)
-                if u2 and _unit_key(u2):
-                    unit2 = _unit_key(u2)[0]
-                    if unit is None or unit == unit2:
-                        unit, end = unit2, u2.end()
+                key2 = _unit_key(u2) if u2 else None
+                if key2 and (unit is None or unit == key2[0]):
+                    unit, end = key2[0], u2.end()
+    if second is not None and value_max is None and unit is None and not r.group("dash"):
+        u2 = UNIT_AFTER.match(text, second.end)
+        key2 = _unit_key(u2) if u2 else None
+        if key2:
+            unit = key2[0]  # "6 and 8 days", "from 60 to 71 percent": the unit is shared
     # "-year-old", "years old", "-long"
     if unit in ("year", "month", "week", "day", "hour", "minute"):
         a = _AGE_AFTER.match(text, end)
@@ -159,9 +206,9 @@ def _figure(text: str, num: Number):
     compound = None
     if unit is None and text.startswith("-", end):
         h = _HYPHEN_WORD.match(text, end)
-        if h:
+        if h and h.group(1).lower() not in ("odd", "plus"):  # those are qualifiers, read below
             w = h.group(1).lower()
-            if w in _COMPOUND_SKIP or (num.value == 1 and not num.digits):
+            if w in _COMPOUND_SKIP or (num.value == 1 and (not num.digits or w in _ONE_COMPOUNDS)):
                 return None
             compound = w  # "nine-storey": counts storeys
             end = h.end()
@@ -173,25 +220,38 @@ def _figure(text: str, num: Number):
         end = qr.end()
 
     # change: "rose 5%", "fell by 3 points", "a 5% rise"
-    ch = lex.CHANGE_LEFT.search(text[max(0, s0 - 40):s0]) if not cur else lex.CHANGE_LEFT.search(
-        text[max(0, start - 40):start])
     category_unit = CATEGORY_OF_UNIT.get(unit) if unit else None
+    if category_unit == "duration" and qk == 1 and tail.last() in ("over", "under"):
+        qual = "~" if num.vague else "="  # "£5bn over five years" is a period, not a bound
+        if value_max is None:
+            start = bare_start
     measured = category_unit in ("percent", "money") or unit == "point"
-    if ch and not ch.group("by") and (ch.group("up") or ch.group("down")).lower() in lex.CHANGE_ONLY_FOR_SHARES \
-            and category_unit != "percent":
-        ch = None  # "lost $5m", "raised $5m": an amount, not a change
-    if ch and not ch.group("by") and category_unit == "percent" and re.match(r"[\s\u00a0]+of\b", text[end:end + 4]):
-        ch = None  # "cut 80% of benefits": a share
-    if ch and (ch.group("by") or measured):
-        qual = "up" if ch.group("up") else "down"
-    elif measured:
-        cr = lex.CHANGE_RIGHT.match(text, end)
-        if cr and re.search(r"\ban?[\s\u00a0]+$", text[max(0, start - 4):start]):
-            qual = "up" if cr.group("up") else "down"
+    if ch:
+        direction, verb, by = ch
+        if not by and verb in CHANGE_ONLY_FOR_SHARES and category_unit != "percent":
+            ch = None  # "lost $5m", "raised $5m": an amount, not a change
+        elif not by and category_unit == "percent" and _OF_AFTER.match(text, end):
+            ch = None  # "cut 80% of benefits": a share
+        elif by or measured:
+            qual = direction
+    if not ch and measured and text[s0] == "+":
+        qual = "up"  # "+2.1%"
+    elif not ch and measured:
+        if tail.last(qk) in ("a", "an"):
+            cr = lex.CHANGE_RIGHT.match(text, end)
+            if cr:
+                qual = "up" if cr.group("up") else "down"
+        hl = lex.HIGHER_LOWER_AFTER.match(text, end)
+        if hl:
+            qual = "up" if hl.group("up") else "down"  # "closed 3% higher"
 
+    if num.value == 1 and num.words == 1 and not num.digits and (ia := _IN_AFTER.match(text, end)) \
+            and _number_at(text, ia.end()) is not None:
+        return None  # "one in five": a ratio; the five is read on its own
     if num.value == 0.5 and not num.digits and not num.scaled and unit is None:
-        if not (_HALF_OK_AFTER.match(text, num.end) or _BY_LEFT.search(lslice)):
-            return None
+        if not (_HALF_OK_AFTER.match(text, num.end) or tail.last() in ("by", "than", "cut", "halved")) \
+                or tail.last() in _HALF_NOT_AFTER:
+            return None  # "second half", "half-time"
 
     # what is counted
     obj, obj_end, kind = None, end, None
@@ -200,11 +260,13 @@ def _figure(text: str, num: Number):
     elif unit is None or category_unit == "money":
         obj, obj_end = _object(text, end)
         if obj:
-            kind = _kind(obj)
+            kind = _kind(obj.split(" and ", 1)[0])  # the first conjunct heads: "cities and forces"
 
+    if not age and unit is None and num.digits and value < 120 and value == int(value) and not qk \
+            and text[end:end + 1] in (",", ".") and _AGE_APPOSITION.search(text, max(0, s0 - 40), s0):
+        age = True  # "Mr Jackson, 46, denies"
     if age:
-        category = "age"
-        unit = unit or "year"
+        category = "age"  # the unit only when written: "71-year-old" has one, "aged 71" and "Smith, 71," none
     elif unit == "millimeter" and lex.CALIBRE_AFTER.match(text, end):
         category = "other"
     elif unit:
@@ -227,98 +289,130 @@ class _Skip:
 
 
 def _unit_key(u: re.Match):
-    key = (u.group("glued") or u.group("spaced") or "").lower()
+    glued = u.group("glued")
+    if glued and len(glued) == 1 and glued.isupper() and glued not in "CF":
+        return None  # "3G", "4K", "5S": names, not units
+    key = (glued or u.group("spaced") or "").lower()
     key = re.sub(r"[\s\u00a0-]+", " ", key)
     return UNIT_OF.get(key)
 
 
 def _number_at(text: str, pos: int) -> Number | None:
+    """The second number of a range, after an optional currency sign ("£3bn-£4bn")."""
+    if text[pos:pos + 1] in ("$", "€", "£", "¥"):
+        pos += 1
     m = DIGIT_AT.match(text, pos) or WORD_START.match(text, pos)
     if m is None:
         return None
     return read_number(text, m)
 
 
-def _digits_ok(text: str, num: Number, left: str) -> bool:
+def _digits_ok(text: str, num: Number) -> bool:
+    """Checks on the number and the characters around it (cheap, before reading the words)."""
     raw = text[num.start:num.end]
     n = len(text)
     end = num.end
+    if len(raw) > 24 or not math.isfinite(num.value):
+        return False  # an identifier, not a quantity
     if raw[0] == "0" and len(raw) > 1 and raw[1].isdigit():
         return False  # phone numbers, codes
+    if raw[0] == "+" and text[end:end + 1] in (" ", "-", "(") and text[end + 1:end + 2].isdigit():
+        return False  # "+44 20 7946 0000"
+    if num.start >= 2 and text[num.start - 1] == " " and text[num.start - 2].isdigit():
+        return False  # the second group of "0800 123 456"
     nxt = text[end] if end < n else ""
     if nxt in "/:" and end + 1 < n and text[end + 1].isdigit():
         return False  # 24/7, 10:30, 2004/05
     if not num.scaled:
-        if nxt.isalpha() and not UNIT_AFTER.match(text, end):
-            return False  # 3D, 5G, 7am
+        if nxt.isalpha():
+            u = UNIT_AFTER.match(text, end)
+            if not u or not _unit_key(u):
+                return False  # 3D, 5G, 7am
         if lex.CLOCK_AFTER.match(text, end):
             return False
-    plain_int = raw.isdigit()
-    v = num.value
-    if plain_int and 1 <= v <= 31 and (lex.MONTH_BEFORE.search(left) or lex.MONTH_AFTER.match(text, end)):
-        return False  # dates
-    if plain_int and len(raw) == 4 and 1000 <= v <= 2100 and not num.scaled:
-        if CURRENCY_BEFORE.search(left[-5:]) or lex.QUALIFIER_LEFT.search(left):
-            pass
-        elif 1900 <= v <= 2100 or lex.YEAR_LEFT.search(left) or not left.strip():
-            if (1900 <= v <= 2100 and not _plural_after(text, end)) or lex.YEAR_LEFT.search(left):
-                return False  # a year
-    if left and left[-1] in "#№":
+    if raw.isdigit() and len(raw) == 4 and 1900 <= num.value <= 2100 and not num.scaled \
+            and not (num.start and text[num.start - 1] in "$€£¥") and not _plural_after(text, end):
+        return False  # a year, also "until at least 2008"
+    if _ERA_AFTER.match(text, end):
+        return False  # "190 AD"
+    if nxt in "'’" and text[end + 1:end + 2] == "s":
+        return False  # "the 7610's screen": a model name
+    if num.start and text[num.start - 1] == "(" and nxt == ")":
+        before = text[max(0, num.start - 30):num.start - 1].rstrip().rsplit(None, 1)
+        if before and before[-1][:1].isupper() and before[-1].lower() not in lex.CAPITAL_OK:
+            return False  # "Edwards (77)": a substitution minute in a line-up
+    if num.start and text[num.start - 1] in "#№":
         return False
-    pw = _PREV_WORD.search(left[-30:]) if left else None
-    if pw:
-        word = pw.group(1)
-        low = word.lower()
-        if low in lex.INDEX_WORDS or low.rstrip(".") in lex.INDEX_WORDS:
-            return False  # page 5, No 10, top 10
-        if word[0].isupper() and low not in lex.CAPITAL_OK and not low.endswith(_DEMONYM_ENDINGS) \
-                and not CURRENCY_BEFORE.search(left[-5:]):
-            if not _sentence_start(left, pw.start()):
-                return False  # Boeing 737, Section 427, Windows 10
-            if word.isupper() and len(word) > 1:
-                return False  # BBC 2, MH 17
     if lex.STREET_AFTER.match(text, end):
         return False
     return True
 
 
-def _sentence_start(left: str, pos: int) -> bool:
-    """Whether position `pos` of `left` begins a sentence (only spaces and an opener before it)."""
+def _digits_words_ok(text: str, num: Number, tail: Tail) -> bool:
+    """Checks on the words before a number in digits: dates, years, names, indexes."""
+    raw = text[num.start:num.end]
+    v = num.value
+    last = tail.last().rstrip(".,")
+    if raw.isdigit():
+        if 1 <= v <= 31 and ((last in MONTH_WORDS and tail.last_raw()[:1].isupper())
+                             or (last == "the" and tail.last(1) in MONTH_WORDS)
+                             or lex.MONTH_AFTER.match(text, num.end)):
+            return False  # dates
+        if len(raw) == 4 and 1000 <= v <= 2100 and last in YEAR_WORDS and not tail.qualifier():
+            return False  # "in 1054"
+        if len(raw) == 4 and 1900 <= v <= 2100 and (last in _YEAR_DETERMINERS or last.endswith(("'s", "’s"))):
+            return False  # "the 2005 elections", "Adams' original 1977 scripts", "Labour's 1997 victory"
+    word = tail.last_raw().lstrip("([\"“‘'")
+    if word and word[0].isalpha():
+        low = word.lower()
+        if low in lex.INDEX_WORDS or low.rstrip(".") in lex.INDEX_WORDS:
+            return False  # page 5, No 10, top 10
+        if word[0].isupper() and low not in lex.CAPITAL_OK and not low.endswith(_NOT_NAME_ENDINGS) \
+                and low.rstrip(".") not in MONTH_WORDS and not CURRENCY_BEFORE.search(word + " ") \
+                and not ((u := UNIT_AFTER.match(text, num.end)) and _unit_key(u)):
+            return False  # Boeing 737, Section 427, Windows 10, BBC 2 (but "Take 500mg")
+    return True
+
+
+def _at_sentence_start(text: str, pos: int) -> bool:
+    """Whether `pos` begins a sentence or a line (only spaces and an opener before it)."""
     i = pos - 1
-    while i >= 0 and left[i] in " \t\u00a0":
+    while i >= 0 and text[i] in " \t\u00a0":
         i -= 1
-    return i < 0 or left[i] in _SENTENCE_OPENERS or left[i] == "\n"
+    return i < 0 or text[i] in _SENTENCE_OPENERS
 
 
-def _words_ok(text: str, num: Number, left: str) -> bool:
-    first = text[num.start]
-    if first.isupper() and not _sentence_start(left, len(left)):
+def _words_ok(text: str, num: Number, tail: Tail) -> bool:
+    if not math.isfinite(num.value):
+        return False  # "a trillion trillion ..."
+    if text[num.start].isupper() and not _at_sentence_start(text, num.start):
         return False  # Formula One, BBC Two, the Big Four
-    pw = _PREV_WORD.search(left[-30:]) if left else None
-    if pw:
-        low = pw.group(1).lower()
-        if low in lex.INDEX_WORDS:
-            return False
-        if num.value == 1 and num.words == 1 and low in lex.ONE_IDIOM_LEFT:
-            return False
+    low = tail.last()
+    if low in lex.INDEX_WORDS:
+        return False
+    if num.value == 1 and num.words == 1 and low in lex.ONE_IDIOM_LEFT:
+        return False
     return True
 
 
 def _plural_after(text: str, end: int) -> bool:
+    """Whether a plural noun follows (so "2000 people" is a count, not a year)."""
     m = _TOKEN.match(text, end + 1) if end < len(text) and text[end] in " \u00a0" else None
     if not m:
         return False
     w = m.group().lower()
     if w in lex.OBJECT_STOP:
         return False
-    if w.endswith("s") and not w.endswith("ss"):
+    if (w.endswith("s") and not w.endswith("ss")) or w in _IRREGULAR_PLURALS:
         return True
+    # "1260 Russian soldiers": a capitalised adjective, then the plural
     m2 = _TOKEN.match(text, m.end() + 1) if text[m.end():m.end() + 1] == " " else None
-    return bool(m2 and m2.group().lower().endswith("s") and m2.group().lower() not in lex.OBJECT_STOP
-                and w[0].isupper())
+    return bool(m2 and m.group()[0].isupper() and m2.group().lower().endswith("s")
+                and m2.group().lower() not in lex.OBJECT_STOP)
 
 
 def _object(text: str, end: int) -> tuple[str | None, int]:
+    """What is counted: the words after the figure up to a function word or verb, and their end."""
     lead = _OBJECT_LEAD.match(text, end)
     if not lead:
         return None, end
@@ -341,7 +435,7 @@ def _object(text: str, end: int) -> tuple[str | None, int]:
             break
         if low in lex.OBJECT_STOP or low in lex.TRIGGER_CATEGORIES or low.endswith("ly") or _is_number_word(low):
             break
-        if words and low.endswith("ed") and words[-1].lower().endswith("s"):
+        if words and low.endswith("ed"):
             break  # "missiles reached": the verb after the noun
         words.append(w)
         last_end = t.end()
@@ -359,9 +453,12 @@ def _is_number_word(w: str) -> bool:
     return bool(WORD_START.fullmatch(w)) or w[:1].isdigit()
 
 
-def _kind(obj: str) -> str | None:
+def _kind(obj: str) -> str:
+    """A coarse class of the counted object, which decides the triggers that may apply to it."""
     if lex.PROJECTILE_NOUNS.search(obj):
         return "projectile"
+    if lex.STRUCTURE_NOUNS.search(obj) and not lex.WEAPON_NOUNS.search(obj):
+        return "structure"
     if lex.WEAPON_NOUNS.search(obj):
         return "weapon"
     if lex.PERSONNEL_NOUNS.search(obj):
@@ -370,6 +467,8 @@ def _kind(obj: str) -> str | None:
         return "person"
     if lex.PLACE_NOUNS.search(obj):
         return "place"
+    if lex.STRUCTURE_NOUNS.search(obj):
+        return "structure"
     return "thing"
 
 
@@ -377,16 +476,18 @@ _PERSON_CATS = frozenset({"killed", "injured", "missing", "displaced", "arrested
 
 
 def _allowed(cat: str, kind: str | None) -> bool:
+    """Whether a trigger category fits the object: people are killed, drones intercepted, homes damaged."""
     if cat in _PERSON_CATS:
-        return kind in (None, "person", "personnel")
+        return kind in (None, "person", "personnel", "thing")
     if cat in ("launched", "intercepted"):
         return kind in ("projectile", "weapon")
     if cat == "damaged":
-        return kind in (None, "weapon", "thing")
+        return kind in (None, "weapon", "structure")
     return kind != "place"
 
 
 def _finish(doc: Doc, found: list[_Found]) -> list[Figure]:
+    """Second pass in text order: sentence, category of bare counts, dropping idioms, source."""
     text = doc.text
     out: list[Figure] = []
     triggers_cache: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
@@ -409,10 +510,10 @@ def _finish(doc: Doc, found: list[_Found]) -> list[Figure]:
                 cat = {"projectile": "launched", "personnel": "personnel"}.get(f.kind or "", "count")
             fig.category = cat
         # "one" alone is a figure only when it counts something that happened to it
-        if f.word_only and fig.qualifier == "=" and fig.unit is None and fig.category in ("count", "personnel"):
-            if f.num.value == 1 and f.num.words == 1:
+        if f.word_only and fig.qualifier == "=" and fig.unit is None:
+            if f.num.value == 1 and f.num.words == 1 and fig.category in ("count", "personnel", "other"):
                 continue
-            if fig.object is None and fig.value_max is None:
+            if fig.object is None and fig.value_max is None and fig.category in ("count", "personnel"):
                 continue  # "the two were", "both"
         if out and fig.qualifier == "=" and text[out[-1].char_end:fig.char_start].strip() == "(" \
                 and out[-1].category == fig.category:
@@ -428,11 +529,12 @@ def _triggers(doc: Doc, si: int) -> list[tuple[int, int, tuple[str, ...]]]:
     if not doc.sentences:
         return []
     s, e = doc.sentences[si]
-    return [(m.start(), m.end(), lex.TRIGGER_CATEGORIES[m.group().lower()])
+    return [(m.start(), m.end(), lex.TRIGGER_CATEGORIES[" ".join(m.group().lower().split())])
             for m in lex.TRIGGER_RE.finditer(doc.text, s, e)]
 
 
 def _nearest(text: str, trig, start: int, end: int, kind: str | None, lo: int, hi: int) -> str | None:
+    """The category of the nearest fitting trigger within [lo, hi) and _WINDOW chars of the figure."""
     best, best_d = None, _WINDOW
     for ts, te, cats in trig:
         if ts < lo or te > hi or (start <= ts < end):
@@ -443,28 +545,41 @@ def _nearest(text: str, trig, start: int, end: int, kind: str | None, lo: int, h
             d += 25  # a trigger in another clause is weaker
         if d < best_d:
             for c in cats:
-                if _allowed(c, kind):
+                if _allowed(c, kind) and (kind is not None or c != "damaged" or d <= _WINDOW_NO_OBJECT):
                     best, best_d = c, d
                     break
     return best
 
 
 def _attribution(doc: Doc, si: int) -> str | None:
+    """The source of the sentence's figures: "according to X", "X said", "..., said X"."""
+    src = _find_source(doc, si)
+    return src if src and len(src) <= 80 else None
+
+
+def _find_source(doc: Doc, si: int) -> str | None:
     if not doc.sentences:
         return None
     s, e = doc.sentences[si]
-    sent = doc.text[s:e]
-    m = lex.ACCORDING_TO.search(sent)
-    if m:
-        return m.group(1).strip().rstrip(".") or None
-    m = lex.SAID_BEFORE.search(sent)
-    if m:
-        return m.group(1).strip().rstrip(".") or None
-    m = lex.SAID_AFTER.search(sent)
-    if m:
-        src = m.group(1).strip()
-        words = src.split()
-        while words and words[0][0].islower() and words[0].lower() not in ("officials", "police", "authorities"):
-            words.pop(0)
-        return " ".join(words) or None
+    text = doc.text
+    k = text.find("ccording to", s, e)
+    if k > s:
+        m = lex.ACCORDING_TO.match(text, k - 1, e)
+        if m:
+            return m.group(1).strip().rstrip(".") or None
+    for cue in lex.SAID_CUE.finditer(text, s, e):
+        c0 = cue.start()
+        before = text[max(s, c0 - 70):c0].rstrip()
+        if before.endswith((",", "\"", "”")):
+            m = lex.SOURCE_AFTER.match(text, cue.end(), e)
+            if m:
+                return m.group(1).strip().rstrip(".") or None
+            continue
+        m = lex.SOURCE_BEFORE.search(text, max(s, c0 - 70), c0)
+        if m:
+            words = m.group(1).split()
+            if len(words) > 1 and words[0] == "the":
+                words.pop(0)
+            if words:
+                return " ".join(words)
     return None

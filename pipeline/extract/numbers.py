@@ -3,7 +3,7 @@
 `number_starts` finds where a number may begin (two fast regex passes over the text); `read_number`
 then reads the whole expression from there: "1,500", "2.5 million", "1.5bn", "473 400",
 "twenty-five", "three hundred and twenty", "three-and-a-half", "a dozen", "dozens",
-"tens of thousands", "several hundred", "half", "two-thirds". Vague words take the ACLED
+"tens of thousands", "several hundred", "half", "two-thirds", "-0.3". Vague words take the ACLED
 convention ("dozens" = 12, "hundreds" = 100, "several" = 3) and are flagged `vague` so the
 figure gets the `~` qualifier.
 """
@@ -36,7 +36,10 @@ _SCALE = "|".join(SCALES)
 # regex engine skip ahead fast. Digits must not continue a word or a code ("G7", "Su-25",
 # "COVID-19", "10:30", "1/2"); a period before them is fine after a letter (glued sentences).
 DIGIT_START = re.compile(
-    r"[0-9](?<![\w,/:#+\-][0-9])(?<!\d\.[0-9])(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![.,]\d)"
+    r"[0-9\-−+](?<![\w,/:#+\-][0-9])(?<!\d\.[0-9])(?<![^\s(\[][\-−+])(?:"
+    r"(?<=[0-9])(?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)"
+    # a sign after a space or bracket: "-5C", "fell to -0.3%", "+2.1%"
+    r"|(?<=[\-−+])(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?))(?![.,]\d)"
 )
 # The same digits without the guards before them: the second number of "4-6".
 DIGIT_AT = re.compile(r"[0-9](?:\d{0,2}(?:,\d{3})+(?:\.\d+)?|\d*(?:\.\d+)?)(?![.,]\d)")
@@ -53,17 +56,24 @@ def _longest_first(alts: str) -> str:
     return "|".join(sorted(alts.split("|"), key=len, reverse=True))
 
 
+_WORD_BODY = "|".join(f"[{k}{k.upper()}](?:{v if k == 'a' else _longest_first(v)})" for k, v in _WORD_TRIE.items())
+_FIRST_LETTERS = "".join(_WORD_TRIE) + "".join(_WORD_TRIE).upper()
 WORD_START = re.compile(
-    "[" + "".join(_WORD_TRIE) + "".join(_WORD_TRIE).upper() + r"](?<![\w'’\-].)(?:"
+    "[" + _FIRST_LETTERS + r"](?<![\w'’\-].)(?:"
     + "|".join(f"(?<=[{k}{k.upper()}])(?:{v if k == 'a' else _longest_first(v)})" for k, v in _WORD_TRIE.items())
     + r")\b"
 )
+# The scan itself: led by the character before the word, which is rarer than the word's letters.
+_WORD_SCAN = re.compile(r"[\s\"“”‘(\[/–—.,;:!?*](?=[" + _FIRST_LETTERS + "])(" + _WORD_BODY + r")\b")
 
 
 def number_starts(text: str) -> list[re.Match]:
     """Every place a number may begin, in text order."""
     found = list(DIGIT_START.finditer(text))
-    words = list(WORD_START.finditer(text))
+    words = [w for m in _WORD_SCAN.finditer(text) if (w := WORD_START.match(text, m.start(1)))]
+    first = WORD_START.match(text)
+    if first:
+        words.insert(0, first)
     if words:
         found.extend(words)
         found.sort(key=lambda m: m.start())
@@ -79,7 +89,8 @@ _FRACTION_AFTER = re.compile(r"[\s-]+(halves|half|thirds|third|quarters|quarter|
 _A_NEXT = re.compile(r"[\s]+(dozen|hundred|thousand|million|billion|trillion|half|third|quarter)\b", re.IGNORECASE)
 _OF_SCALE = re.compile(r"\s+of\s+(thousands|millions|billions)\b", re.IGNORECASE)
 _SEVERAL_NEXT = re.compile(r"\s+(dozen|hundred|thousand|million|billion)\b", re.IGNORECASE)
-_HALF_A = re.compile(r"[\s-]+an?\s+(?=(?:hour|day|week|month|year|century|decade|mile|dozen|million|billion|"
+_HALF_A = re.compile(r"(?:[\s-]+of)?[\s-]+an?\s+(?=(?:hour|day|week|month|year|century|decade|mile|dozen|million|"
+                     r"billion|"
                      r"percentage point|point|per cent|kilo|litre|liter|ton|metre|meter)\b)", re.IGNORECASE)
 
 
@@ -108,10 +119,16 @@ def read_number(text: str, m: re.Match) -> Number | None:
 
 def _read_digits(text: str, m: re.Match) -> Number:
     s, end = m.group(), m.end()
+    sign = 1.0
+    digits_from = m.start()
+    if s[0] in "-−+":
+        sign, digits_from, s = (1.0 if s[0] == "+" else -1.0), m.start() + 1, s[1:]
     if "," not in s and "." not in s and len(s) <= 3:
-        while (g := _SPACE_GROUP.match(text, end)) is not None:  # "473 400"
+        groups = 0
+        while groups < 4 and (g := _SPACE_GROUP.match(text, end)) is not None:  # "473 400"
             end = g.end()
-    value = parse_digits(text[m.start():end])
+            groups += 1
+    value = sign * parse_digits(text[digits_from:end])
     num = Number(m.start(), end, value, digits=True)
     _apply_scale(text, num)
     f = _FRACTION_TAIL.match(text, num.end)  # "2 and a half million" is rare; "3 and a half years" is not
@@ -170,6 +187,10 @@ def _read_words(text: str, start: int, first: str) -> Number | None:
                 num.value *= 12 if w == "dozen" else SCALES[w]
                 num.end = nxt.end()
                 num.scaled = w != "dozen"
+                more = _SEVERAL_NEXT.match(text, num.end)  # "several hundred million"
+                if more and more.group(1).lower() not in ("dozen", "hundred"):
+                    num.value *= SCALES[more.group(1).lower()]
+                    num.end = more.end()
         elif first == "dozens":
             of = _OF_SCALE.match(text, num.end)
             if of:
