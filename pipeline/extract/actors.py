@@ -85,17 +85,22 @@ def normalize_actor(phrase: str | None, names: dict[str, str] | None = None) -> 
     return p
 
 
+_PERSON = re.compile(r"\b([A-Z][a-z\u00C0-\u024F]+(?:\]?[ -]\[?[A-Z][a-z\u00C0-\u024F]+){1,4})\b")
+
+
 def person_names(text: str) -> dict[str, str]:
     """surname -> the longest capitalised name ending in it ("Putin" -> "Vladimir Putin")."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"\b([A-Z][a-z\u00C0-\u024F]+(?:[ -][A-Z][a-z\u00C0-\u024F]+){1,4})\b", text):
-        toks = m.group(1).split()
+    for m in _PERSON.finditer(text):
+        toks = m.group(1).replace("]", "").replace("[", "").split()
         while toks and (toks[0].lower() in _TITLES or toks[0] in _FUNCTION_CAPS or _as_country(toks[0])):
             toks = toks[1:]
         toks = toks[-3:]
         if len(toks) < 2 or _as_country(toks[-1]) or toks[-1].lower() in _ACTOR_NOUNS:
             continue
         name = " ".join(toks)
+        if gazetteer().lookup(name):
+            continue  # "Kryvyi Rih", "Nizhny Novgorod"
         if len(name) > len(out.get(toks[-1], "")):
             out[toks[-1]] = name
     return out
@@ -129,7 +134,7 @@ def subject_before(text: str, sent_start: int, trig_start: int) -> str | None:
     while words and words[-1].lower() in _SKIP_BACK:
         words.pop()
     if words and words[-1] == ",":
-        # skip an apposition: "European countries, led by France and Britain, pledged"
+        # skip an apposition: "Gulf states, led by Qatar and Oman, offered"
         try:
             k = len(words) - 2 - words[-2::-1].index(",")
         except ValueError:
@@ -149,15 +154,20 @@ def subject_before(text: str, sent_start: int, trig_start: int) -> str | None:
     return phrase
 
 
+_AGENT = re.compile(
+    r"\s+(?:\w+\s+){0,3}?(?:by|from)\s+((?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){0,3}?(?:[A-Z][\w'’\-]*|forces|troops|military|army|"
+    r"drones?|militants|gunmen|fighters|rebels|insurgents|soldiers|police|attackers|assailants|men|militia|jets|aircraft|"
+    r"missiles?|separatists|officers|guards|protesters|rioters|mob|group)(?:\s+(?:of\s+)?[A-Z][\w'’\-]*)*)\b")
+
+
 def agent_after(text: str, trig_end: int, sent_end: int) -> str | None:
-    """"... by Russian forces": the agent of a passive or noun trigger."""
-    m = re.match(r"\s+(?:\w+\s+){0,3}?by\s+((?:the\s+)?[A-Z][\w'’\-]*(?:\s+(?:[A-Z][\w'’\-]*|forces|troops|military|army|drones|militants|gunmen|of|and)){0,4})",
-                 text[trig_end:min(sent_end, trig_end + 120)])
+    """"... by Russian forces", "by separatist fighters": the agent of a passive or noun trigger."""
+    m = _AGENT.match(text[trig_end:min(sent_end, trig_end + 120)])
     return m.group(1) if m else None
 
 
 def modifier_before(text: str, sent_start: int, trig_start: int) -> str | None:
-    """Actor of a noun trigger: "Russia's attack", "Russian drone and missile attack"."""
+    """Actor of a noun trigger: "Syria's offensive", "an Israeli drone and rocket strike"."""
     left = text[max(sent_start, trig_start - 60):trig_start]
     m = re.search(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+)?)(?:['’]s)?\s+(?:[a-z\-]+\s+){0,4}$", left)
     if not m:
@@ -208,3 +218,26 @@ def clean_target(phrase: str | None) -> str | None:
         return None
     p = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrase.strip(" ,;:\"“”'"), flags=re.I)
     return p or None
+
+
+_TARGET_STOP = frozenset("""
+said says claimed claims reported announced added stated confirmed that which who as when after while and but
+because since in on at near from to with by for during where if although though than
+""".split())
+
+
+def phrase_before(text: str, start: int, pos: int) -> str | None:
+    """The noun phrase just before `pos` (the subject of a passive: "a hospital was shelled")."""
+    seg = text[max(start, pos - 80):pos]
+    seg = re.split(r"[,;:()\"“”—–]", seg)[-1]
+    out: list[str] = []
+    for w in reversed(seg.split()):
+        if w.lower() in _TARGET_STOP:
+            break
+        out.append(w)
+        if len(out) >= 5:
+            break
+    out.reverse()
+    while out and (re.fullmatch(r"(?:the|a|an|some|about|around|at|least|over|more|than|\d[\d,.]*|several|dozens|hundreds|of)", out[0], re.I)):
+        out.pop(0)
+    return " ".join(out) or None

@@ -27,17 +27,20 @@ _QUAL = r"(?:(?:at least|more than|over|about|around|nearly|almost|some|up to|an
 _WHO = (r"(?:(?:\w+ ){0,2}(?:people|persons|civilians|soldiers|troops|fighters|militants|children|women|men|"
         r"residents|police(?:men| officers)?|officers|servicemen|members|workers|passengers|journalists|"
         r"protesters|demonstrators|students|villagers|others|person|child|man|woman|soldier|civilian|"
+        r"policeman|policemen|cops|jawans|troopers|personnel|rebels|insurgents|gunmen|attackers|worshippers|pilgrims|"
         r"policeman|officer|boy|girl|baby|infant|family members|Ukrainians|Russians|Palestinians|Israelis)\b)?")
 _DEAD = r"(?P<dead>killed|dead|died|slain|lost their lives|shot dead|perished|deaths|fatalities|bodies)"
 _HURT = r"(?P<hurt>injured|wounded|hurt|injuries|hospitali[sz]ed|casualties)"
-_AUX = r"(?:\s+(?:were|was|have been|has been|had been|are|is|reportedly|also|confirmed|been|being)){0,3}"
+_AUX = r"(?:,\s+(?:including|among them|most of them|many of them)\s[^,]{1,40},)?(?:\s+(?:were|was|have been|has been|had been|are|is|reportedly|also|confirmed|been|being)){0,3}"
 
 _PATTERNS = re.compile(
     # "three people were killed", "at least 12 dead", "dozens of civilians were wounded"
-    r"\b(?P<q1>" + _QUAL + r")(?P<n1>" + _NUM + r")\s+" + _WHO + _AUX + r"\s*(?:" + _DEAD + r"|" + _HURT + r")\b"
+    r"\b(?P<q1>" + _QUAL + r")(?P<n1>" + _NUM + r")\b\s*" + _WHO + _AUX + r"\s*(?:" + _DEAD + r"|" + _HURT + r")\b"
     # "killing three", "injuring at least 20 people", "left 5 dead"
     r"|\b(?P<v2>killing|killed|kills|injuring|wounding|injured|wounded|claimed the lives of|left)\s+(?P<q2>" + _QUAL
-    + r")(?P<n2>" + _NUM + r")\b(?:\s+" + _WHO + r")?(?:\s+(?P<v2b>dead|injured|wounded|hurt))?"
+    + r")(?P<n2>" + _NUM + r")\b(?!\s+(?:\w+\s+)?(?:years?|months?|weeks?|days?|hours?|minutes?|times|percent|per cent|%|miles|km|kilomet\w+|meters|metres)\b)(?:\s+" + _WHO + r")?(?:\s+(?P<v2b>dead|injured|wounded|hurt))?"
+    # "Prigozhin was killed": one named person
+    r"|\b(?P<one>[A-Z][a-z]+)\s+(?:was|has been|had been)\s+(?:\w+ly\s+)?(?:killed|shot dead|assassinated)\b"
     # "death toll rose to 18", "the number of injured reached 40"
     r"|\b(?P<toll>death toll|toll|number of (?:dead|deaths|injured|wounded))\s+(?:\w+\s+){0,3}?(?:to|of|at|is|was|reached|stands at|stood at)\s+(?P<q3>"
     + _QUAL + r")(?P<n3>\d{1,3}(?:,\d{3})+|\d+)\b",
@@ -78,6 +81,11 @@ def find_casualties(text: str, start: int, end: int) -> list[tuple[str, int, int
             if n.lower() in ("a", "an"):
                 continue
             kind = "killed" if v in ("killing", "killed", "kills", "claimed the lives of", "dead") else "injured"
+        elif g["one"]:
+            if g["one"] in ("It", "This", "That", "There", "Who", "Which", "What"):
+                continue
+            out.append(("killed", 1, m.start("one"), m.end()))
+            continue
         else:
             n, ns = g["n3"], m.start("n3")
             kind = "injured" if re.search(r"injured|wounded", g["toll"], re.I) else "killed"

@@ -32,6 +32,7 @@ _DATE = re.compile(
     + r")",
     re.IGNORECASE,
 )
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|claimed|stated|confirmed|wrote|tweeted)\s+(?:\w+\s+){0,2}$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|next|is due|are due|plans? to|is expected to|are expected to|scheduled)\b", re.I)
 
 
@@ -47,13 +48,26 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
         return None
 
 
-def resolve_date(sentence: str, published_at: dt.datetime | dt.date | None) -> tuple[dt.date | None, str | None, str | None]:
-    """(date, precision, cue) of the first resolvable date expression in `sentence`."""
+def resolve_date(sentence: str, published_at: dt.datetime | dt.date | None,
+                 anchor: int | None = None, window: tuple[int, int] | None = None,
+                 skip_speech: bool = False) -> tuple[dt.date | None, str | None, str | None]:
+    """(date, precision, cue) of the date expression in `sentence` nearest to `anchor` (the trigger's
+    offset in the sentence; the first expression when not given). `window` = (chars before, chars
+    after) the anchor a cue may lie in: a noun's date sits next to it ("the attack on Sunday")."""
     pub = published_at.date() if isinstance(published_at, dt.datetime) else published_at
-    future = bool(_FUTURE.search(sentence))
-    for m in _DATE.finditer(sentence):
+    found = list(_DATE.finditer(sentence))
+    if anchor is not None and window is not None:
+        found = [m for m in found if anchor - window[0] <= m.start() <= anchor + window[1]]
+    if skip_speech:  # "officials said on Saturday": the day of the statement, not of the event
+        found = [m for m in found if not _SPEECH_BEFORE.search(sentence, max(0, m.start() - 25), m.start())]
+    if anchor is not None and len(found) > 1:
+        # a cue after the trigger ("struck X on Sunday") is the likelier one at equal distance
+        found.sort(key=lambda m: m.start() - anchor if m.start() >= anchor else 1.5 * (anchor - m.end()))
+    for m in found:
         g = m.groupdict()
         cue = m.group()
+        # future tense near the cue ("will meet on Thursday"), not anywhere in the sentence
+        future = bool(_FUTURE.search(sentence, max(0, m.start() - 50), m.end()))
         if g["iso"]:
             d = _safe(*map(int, g["iso"].split("-")))
             if d:

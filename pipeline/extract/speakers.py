@@ -1,0 +1,489 @@
+"""Speakers of quotes: the noun phrase at a reporting verb, and its resolution to the fullest name.
+
+- `np_before` / `np_after` / `subject_np` find the speaker's words around a reporting verb with a
+  small token grammar (names, titles, roles, organization heads, determiners, appositives).
+- `MentionChain` collects the person names an article gives ("Ukrainian President Volodymyr
+  Zelenskyy") once, so a surname ("Zelenskyy", "Mr Putin") or a role phrase ("the Ukrainian
+  president") resolves to the fullest name; pronouns resolve against the quotes before.
+"""
+from __future__ import annotations
+
+import bisect
+import re as stdre
+from dataclasses import dataclass
+
+import regex as re
+
+from pipeline.extract.speaker_lexicon import (
+    BREAK_CAPS, DETERMINERS, HONORIFICS, MODIFIERS, NATIONALITY, NP_INNER, ORG_CAPS, ORG_HEADS,
+    PRONOUNS, ROLE_HEADS, TITLE_WORDS,
+)
+
+# a word may hold inner dots ("U.S.") but a dot before a capitalised word ends it ("Kyiv.She")
+# (stdlib re: it is faster than the regex module on these simple patterns; _UP approximates \p{Lu})
+_UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇ"
+_TOK = stdre.compile(r"[^\W_](?:[^\W_]|[’'\-]|\.(?=[^\W\d_])(?![" + _UP + r"][a-z]))*\.?|[,\[\]()]|[^\s\w]")
+_NAME_RUN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?(?:\]?[ \t\xa0]+[" + _UP + r"][\w’'\-]*\.?){0,5}")
+# a capitalised word before a surname: "Ukrainian President Volodymyr " + "Zelenskyy"
+_CAP_TOKEN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?\]?")
+# the article's chain only needs runs of two or more capitalised words ("Mr Putin", "Jens Stoltenberg")
+_NAME_RUN2 = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?(?:\]?[ \t]+[" + _UP + r"][\w’'\-]*\.?){1,5}")
+# words between a phrase and its verb that belong to neither ("X has also said")
+_AUX = frozenset("has have had also later earlier previously then reportedly once again further repeatedly "
+                 "recently publicly privately separately quickly is was were are will would had been "
+                 "first openly already subsequently initially finally simply just now still even".split())
+_WINDOW = 130  # how far back a speaker phrase may start
+# between a speaker phrase and its verb: a time adjunct or a relative clause ("X, who ..., said")
+_TAIL_SKIP = stdre.compile(
+    r"(?:\s+(?:on|last|this|earlier|late|early|in)\s+(?:[A-Z]\w+(?:\s+\d{1,2})?|week|month|year|night|"
+    r"morning|evening|afternoon|weekend)(?:\s+(?:night|morning|evening|afternoon))?"
+    r"|\s+(?:yesterday|today|tonight|previously)|,\s+(?:who|which)\s[^,]{1,80},?)\s*$"
+)
+_TAIL_HINT = stdre.compile(r"\b(?:on|last|this|earlier|late|early|in|yesterday|today|tonight|previously|who|which)\b")
+_APOS_SPLIT = stdre.compile(r"['’]")
+_QUANT_OF = stdre.compile(r"\b(?:one|some|many|several|two|three|four|none|each|any|all|most|both|another)\s+of\s+$", stdre.I)
+
+
+def _possessive_stem(tok: str) -> str | None:
+    if len(tok) > 2 and tok[-2] in "'’" and tok[-1] in "sS":
+        return tok[:-2]
+    return None
+
+
+def _word_ok(tok: str) -> bool:
+    """May this word sit inside a speaker phrase?"""
+    tok = tok.rstrip(".") or tok
+    c = tok[0]
+    if tok.lower() in DETERMINERS:
+        return False
+    if c.isupper():
+        # capitals, but not a shouted headline word ("CONGRESS HAS ...")
+        return tok not in BREAK_CAPS and (len(tok) <= 5 or not tok.isupper())
+    low = tok.lower()
+    if low in ROLE_HEADS or low in ORG_HEADS or low in MODIFIERS:
+        return True
+    stem = _possessive_stem(tok)
+    return stem is not None and stem.isalpha()  # "Russia's", "the company's"
+
+
+def _end(tok) -> int:
+    """End of a phrase's last token, without a sentence's full stop ("Caddell." but "Mr.", "U.S.")."""
+    t = tok.group()
+    if t.endswith(".") and len(t) > 2 and "." not in t[:-1] and t not in TITLE_WORDS:
+        return tok.end() - 1
+    return tok.end()
+
+
+def _is_word(tok: str) -> bool:
+    return tok[0].isalnum()
+
+
+_FUNCTION = frozenset("""that which who whom whose and or but if when while as because so than then also not no
+nor has have had was were is are be been being will would could should can may might must did do does it he
+she they we i you there here to by with on in at from into after before over under about against between
+during without within very more less said says told what how why where all any its their his her our
+after since until""".split())
+
+
+def _unknown_noun(t: str) -> bool:
+    """A lower-case word outside the lexicons that may still head a phrase ("the coastguard")."""
+    return (t.isalpha() and t.islower() and len(t) > 2 and t not in _FUNCTION
+            and not t.endswith(("ly", "ed", "ing")))
+
+
+def _collect_back(toks: list, j: int) -> int:
+    """Walk back from token index j over a phrase; return the index of its first token (j+1 if none).
+    Up to two unknown lower-case words count only when a determiner or known word comes before."""
+    start = j + 1
+    k = j
+    unknown = 0
+    while k >= 0:
+        t = toks[k].group()
+        if _is_word(t):
+            low = t.lower()
+            if _word_ok(t):
+                start = k
+            elif low in DETERMINERS and (start <= j or unknown):
+                start = k
+                # "the representative of the administration": go on past "of the"
+                if not (k > 1 and toks[k - 1].group().lower() in NP_INNER and _word_ok(toks[k - 2].group())):
+                    break
+            elif (low in NP_INNER or low == "and") and start <= j and k > 0 and _word_ok(toks[k - 1].group()):
+                pass  # an inner word: keep walking, take it only if the word before it is taken
+            elif unknown < 2 and _unknown_noun(t) and (start == k + 1 or unknown):
+                unknown += 1
+            else:
+                break
+        elif t in "()" or t == "-":
+            pass
+        else:
+            break
+        k -= 1
+    # never start on an inner word
+    while start <= j and toks[start].group().lower() in NP_INNER | {"and"}:
+        start += 1
+    return start
+
+
+def np_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
+    """The speaker phrase ending just before a reporting verb: "the Ukrainian military", "he",
+    "James Heappey, the foreign minister,". Returns its (start, end) or None."""
+    full_lo = max(floor, cue_start - _WINDOW)
+    hi = cue_start
+    if _TAIL_HINT.search(text, max(full_lo, hi - 100), hi):
+        skip = _TAIL_SKIP.search(text, full_lo, hi)
+        if skip is not None and skip.start() > full_lo:
+            hi = skip.start()
+    return _np_in(text, list(_TOK.finditer(text, full_lo, hi)), full_lo)[0]
+
+
+def _np_in(text: str, toks: list, lo: int) -> tuple[tuple[int, int] | None, bool]:
+    """The phrase at the end of `toks`, and whether it may run on before the first token."""
+    j = len(toks) - 1
+    while j >= 0 and toks[j].group().lower() in _AUX:
+        j -= 1
+    if j < 0:
+        return None, True
+    last = toks[j].group()
+    pron = _APOS_SPLIT.split(last.lower(), maxsplit=1)[0]
+    if pron in PRONOUNS:  # "he", also "He’s claiming"
+        return (toks[j].start(), toks[j].start() + len(pron)), False
+    if last == ",":
+        # appositive: "NAME, the role," or "the role, NAME,"
+        k = _collect_back(toks, j - 1)
+        if k > j - 1 or k == 0 or toks[k - 1].group() != ",":
+            return None, k == 0
+        k2 = _collect_back(toks, k - 2)
+        if k2 > k - 2:
+            return None, False
+        return (toks[k2].start(), _end(toks[j - 1])), k2 == 0
+    k = _collect_back(toks, j)
+    if k > j:
+        return None, False
+    start = toks[k].start()
+    if text.endswith("of ", lo, start):
+        q = _QUANT_OF.search(text, max(lo, start - 20), start)
+        if q is not None:
+            start = q.start()
+    return (start, _end(toks[j])), k == 0
+
+
+def np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    """The speaker phrase starting just after a reporting verb ("said Prime Minister X")."""
+    nl = text.find("\n", pos, limit)
+    toks = list(_TOK.finditer(text, pos, min(limit if nl < 0 else nl, pos + _WINDOW)))
+    i = 0
+    while i < len(toks) and toks[i].group().lower() in _AUX:
+        i += 1
+    if i >= len(toks):
+        return None
+    first = toks[i].group()
+    if first.lower() in PRONOUNS:
+        return toks[i].start(), toks[i].end()
+    end = i - 1
+    pending = -1  # an unknown lower-case word kept only if the phrase had a start
+    unknown = 0
+    det = False
+    k = i
+    while k < len(toks):
+        t = toks[k].group()
+        low = t.lower()
+        if not _is_word(t):
+            if t in "()" or t == "-":
+                k += 1
+                continue
+            break
+        if _word_ok(t):
+            end = k
+            if _end(toks[k]) < toks[k].end():
+                break  # "said McIlroy. New coach ...": the sentence ended
+        elif low in DETERMINERS and (k == i or toks[k - 1].group().lower() in NP_INNER):
+            det = det or k == i
+        elif (low in NP_INNER or low == "and") and end >= i:
+            pass
+        elif unknown < 2 and _unknown_noun(t) and (det or end >= i):
+            unknown += 1
+            pending = k
+        else:
+            break
+        k += 1
+    if pending > end:
+        end = pending
+    if end < i:
+        return None
+    return toks[i].start(), _end(toks[end])
+
+
+def subject_np(text: str, sent_start: int, limit: int) -> tuple[int, int] | None:
+    """The subject phrase of a sentence, skipping an opening adverbial ("In a speech, Putin ...")."""
+    span = np_after(text, sent_start, limit)
+    if span is None or span[0] != _skip_space(text, sent_start):
+        comma = text.find(",", sent_start, limit)
+        if 0 <= comma < sent_start + 80:
+            span = np_after(text, comma + 1, limit)
+    return span
+
+
+def _skip_space(text: str, i: int) -> int:
+    while i < len(text) and text[i] in " \t\n\"“‘'":
+        i += 1
+    return i
+
+
+@dataclass(slots=True)
+class Person:
+    name: str
+    pos: int
+    end: int
+    title: str | None = None
+    _context: set[str] | None = None
+
+
+def _is_title(t: str) -> bool:
+    """A title or a capitalised role word written before a name ("Prime Minister", "Engineer")."""
+    if t in TITLE_WORDS or t + "." in TITLE_WORDS:
+        return True
+    low = t.lower()
+    return low in ROLE_HEADS and not low.endswith("s")
+
+
+def _name_from_run(toks: list[str]) -> tuple[list[str], list[str]]:
+    """Split a run of capitalised words into (title words, name words)."""
+    toks = [t.strip("]").rstrip(".") if not t.endswith("r.") else t.strip("]") for t in toks]
+    last_title = -1
+    for i, t in enumerate(toks):
+        if _is_title(t):
+            last_title = i
+    first_title = last_title
+    while first_title > 0 and _is_title(toks[first_title - 1]):
+        first_title -= 1
+    title = toks[first_title: last_title + 1] if last_title >= 0 else []
+    name = toks[last_title + 1:]
+    while name and (name[0] in BREAK_CAPS or name[0].lower() in DETERMINERS or name[0].isupper() or name[0].lower() in NATIONALITY or _possessive_stem(name[0])):
+        name = name[1:]
+    if name:
+        stem = _possessive_stem(name[-1])
+        if stem:
+            name[-1] = stem
+    return title, name
+
+
+class MentionChain:
+    """Person names the article gives, by surname, with the words around their mentions.
+
+    Built lazily: a surname is looked up with a targeted scan of its occurrences; the full list
+    of persons (for role phrases and pronouns) is collected only when one of those needs it.
+    """
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._by_surname: dict[str, list[Person]] = {}
+        self._persons: list[Person] | None = None
+        self._pos: list[int] = []
+        self._parsed: dict[tuple[str, ...], tuple[str, str | None] | None] = {}
+
+    @staticmethod
+    def _person(toks: list[str], start: int, end: int) -> Person | None:
+        if any(t.strip("]") in ORG_CAPS for t in toks):
+            return None
+        title, name = _name_from_run(toks)
+        if not name or len(name) > 4 or (len(name) == 1 and not title):
+            return None
+        if any(t.isupper() and len(t) > 1 for t in name):
+            return None  # acronyms: organizations
+        titles = [t for t in title if t not in HONORIFICS]
+        return Person(" ".join(name), start, end, " ".join(titles) or None)
+
+    @property
+    def persons(self) -> list[Person]:
+        if self._persons is None:
+            self._persons = []
+            for m in _NAME_RUN2.finditer(self.text):
+                p = self._person(m.group().replace("]", "] ").split(), m.start(), m.end())
+                if p is not None:
+                    self._persons.append(p)
+            self._pos = [p.pos for p in self._persons]
+        return self._persons
+
+    def _surname_persons(self, surname: str) -> list[Person]:
+        key = surname.lower()
+        got = self._by_surname.get(key)
+        if got is not None:
+            return got
+        got = []
+        text = self.text
+        i = text.find(surname)
+        n = len(surname)
+        while i >= 0:
+            e = i + n
+            if (i == 0 or not text[i - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()):
+                before = text[max(0, i - 80):i].replace("]", "] ").split()
+                k = len(before)
+                while k > 0 and k > len(before) - 5 and _CAP_TOKEN.fullmatch(before[k - 1]):
+                    k -= 1
+                if k < len(before) and text[i - 1] in " \t\xa0]":
+                    toks = tuple(before[k:]) + (surname,)
+                    if toks not in self._parsed:
+                        p = self._person(list(toks), 0, 0)
+                        self._parsed[toks] = None if p is None else (p.name, p.title)
+                    parsed = self._parsed[toks]
+                    if parsed is not None and parsed[0].split()[-1].lower() == key:
+                        got.append(Person(parsed[0], i, e, parsed[1]))
+            i = text.find(surname, e)
+        self._by_surname[key] = got
+        return got
+
+    def context(self, p: Person) -> set[str]:
+        """Words around a mention: its titles, the words before, an appositive after."""
+        if p._context is None:
+            text = self.text
+            ctx = {w.lower().strip("]") for w in text[p.pos:p.end].split()}
+            ctx.update(w.lower().strip(",.’'") for w in text[max(0, p.pos - 60):p.pos].split()[-6:])
+            after = text[p.end:p.end + 60]
+            if after.startswith(","):
+                ctx.update(w.lower().strip(",.") for w in after[1:].split(",")[0].split())
+            p._context = ctx
+        return p._context
+
+    def fullest(self, surname: str, pos: int) -> Person | None:
+        cands = self._surname_persons(surname)
+        if not cands:
+            return None
+        return max(cands, key=lambda p: (len(p.name.split()), p.pos < pos, -abs(p.pos - pos)))
+
+    def by_role(self, words: list[str], pos: int) -> Person | None:
+        """The person whose mentions carry the role words ("ukrainian", "president")."""
+        want = {w for w in words if w not in DETERMINERS and w not in NP_INNER}
+        if not want:
+            return None
+        best, best_score = None, 0
+        for p in self.persons:
+            if p.pos >= pos and best is not None:
+                break
+            score = len(want & self.context(p))
+            if score > best_score or (score == best_score and score and p.pos < pos and (best is None or best.pos < p.pos)):
+                best, best_score = p, score
+        if best is None:
+            return None
+        # every word of the role phrase must be among the words around the person's mentions
+        if best_score < len(want):
+            return None
+        return best
+
+    def last_person_before(self, pos: int) -> Person | None:
+        persons = self.persons
+        i = bisect.bisect_left(self._pos, pos) - 1
+        return persons[i] if i >= 0 else None
+
+
+@dataclass(slots=True)
+class Speaker:
+    name: str | None
+    mention: str | None
+    title: str | None = None
+    affiliation: str | None = None
+    person: bool = True
+    role_only: bool = False  # a role phrase no name in the article matched ("the president")
+
+
+_ACRONYM = stdre.compile(r"\b[A-Z]{2,}\b")
+_MEDIA_HEADS = frozenset("agency newspaper daily channel broadcaster magazine website network paper".split())
+_CAP_WORD = stdre.compile(r"([" + _UP + r"][\w\-]+)")
+_NEWS_AGENCY = stdre.compile(r"([" + _UP + r"][\w\-]+)\s+news agency")
+
+
+def _affiliation(words: list[str]) -> str | None:
+    for i, w in enumerate(words):
+        stem = _possessive_stem(w)
+        if stem and stem[:1].isupper():
+            return stem
+        low = w.lower()
+        if low in NATIONALITY and w[:1].isupper():
+            return NATIONALITY[low]
+        if low in ("of", "for") and i + 1 < len(words):
+            rest = [x for x in words[i + 1:] if x.lower() not in DETERMINERS]
+            if rest and rest[0][:1].isupper():
+                return " ".join(rest)
+    return None
+
+
+def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
+    """Resolve a (non-pronoun) speaker phrase to the fullest name the article gives."""
+    mention = mention.strip(" ,")
+    words = mention.replace(",", " , ").split()
+    affiliation = _affiliation(words)
+    # a personal name inside the phrase (skip titles, nationalities, organizations)
+    for run in _NAME_RUN.finditer(mention):
+        toks = run.group().replace("]", "] ").split()
+        if _possessive_stem(toks[-1]) and mention[run.end():].strip(" ,"):
+            continue  # "Michael Jackson's mother": the name is the possessor, not the speaker
+        if any(t.strip("]") in ORG_CAPS for t in toks):
+            continue
+        title, name = _name_from_run(toks)
+        if not name or any(t.isupper() and len(t) > 1 for t in name):
+            continue
+        if len(name) == 1 and name[0].lower() in NATIONALITY:
+            continue
+        full = chain.fullest(name[-1], pos)
+        if full is not None and len(full.name.split()) >= len(name):
+            resolved = full.name
+        elif len(name) == 1 and not title:
+            continue  # a lone capitalised word: a place or organization ("Ukraine", "Reuters")
+        else:
+            resolved = " ".join(name)
+        titles = [t for t in title if t not in HONORIFICS]
+        if not titles and full is not None:
+            t = full.title
+        else:
+            t = " ".join(titles) or None
+        if t is None and "," in words:
+            # an appositive role: "James Heappey, the foreign minister"
+            parts = [p.strip() for p in mention.split(",") if p.strip()]
+            roles = [p for p in parts if not _NAME_RUN.fullmatch(p)]
+            if roles:
+                t = " ".join(w for w in roles[0].split() if w.lower() not in DETERMINERS) or None
+        if affiliation and resolved in affiliation:
+            affiliation = affiliation.split(resolved)[0].strip() or None
+        return Speaker(resolved, mention, t, affiliation, True)
+    low = [w.lower().strip(",") for w in words if w != ","]
+    # the head comes before "of"/"for": "the official of the American administration"
+    inner = next((i for i, w in enumerate(low) if w in ("of", "for") and i > 0), len(low))
+    head = low[inner - 1].rstrip(".") if low else ""
+    content = [w for w in low if w not in DETERMINERS]
+    # a lone single name ("Zelenskyy") with no fuller form, or an organization ("Reuters", "FSB")
+    caps = [w for w in words if w[:1].isupper() and w not in BREAK_CAPS and w.lower() not in DETERMINERS]
+    is_org = (head in ORG_HEADS or head.endswith("s") and head[:-1] in ROLE_HEADS or head in ROLE_HEADS and head.endswith("s")
+              or bool(_ACRONYM.search(mention)) or any(w.strip("]") in ORG_CAPS for w in words))
+    if head in ROLE_HEADS and not head.endswith("s") and head not in ORG_HEADS:
+        p = chain.by_role(low, pos)
+        if p is not None:
+            return Speaker(p.name, mention, p.title, affiliation, True)
+        is_org = False
+    name = _strip_determiner(mention)
+    if "," in name:
+        # "The FSB, Russia's main intelligence service": the name part comes first
+        first = name.split(",")[0].strip()
+        if first:
+            name = _strip_determiner(first)
+    if len(caps) == 1 and len(content) == 1 and not is_org:
+        p = chain.fullest(caps[0], pos)
+        if p is not None:
+            return Speaker(p.name, mention, p.title, affiliation, True)
+    m = _NEWS_AGENCY.search(name)
+    if m is None and len(caps) == 1 and head in _MEDIA_HEADS:
+        m = _CAP_WORD.search(name)
+    if m:
+        name = m.group(1)
+    person = not is_org and head in ROLE_HEADS
+    # a short role phrase ("the official", "the French president", "IDF spokesman") refers back
+    # to a person already quoted; "a spokesman", "the head of the agency" introduce a new one
+    short = (inner == len(low) and len(low) <= 4 and low[0] not in ("a", "an", "one", "another", "some")
+             and not any(_possessive_stem(w) for w in low))
+    return Speaker(name, mention, None, affiliation, person, person and short)
+
+
+def _strip_determiner(s: str) -> str:
+    parts = s.split()
+    while parts and parts[0].lower() in DETERMINERS | {"of"}:
+        parts = parts[1:]
+    return " ".join(parts)
