@@ -10,7 +10,9 @@ Three passes over the article, all regex-driven:
    partial quote inside such a clause is kept as its own row only when it is most of the clause;
 3. speakers are resolved in text order: names to the fullest form the article gives, role
    phrases through the mention chain, pronouns and cue-less quotes to the speaker before.
-Every row's offsets point at its exact characters; quote_text is the content without marks.
+Also handled: quotes set off by dashes ("- ... - says X"), credit lines (“...” ― Name) and
+transcript labels ("PENCE: ..."). Every row's offsets point at its exact characters; a direct
+or partial row's quote_text is the content without the marks, an indirect row's the clause.
 """
 from __future__ import annotations
 

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import re as stdre
 from dataclasses import dataclass
 
@@ -249,6 +250,13 @@ def _is_title(t: str) -> bool:
 
 def _name_from_run(toks: list[str]) -> tuple[list[str], list[str]]:
     """Split a run of capitalised words into (title words, name words)."""
+    title, name = _split_run(tuple(toks))
+    return list(title), list(name)
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _split_run(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """Cached across articles: the same runs ("Prime Minister Tony Blair") recur."""
     toks = [t.strip("]").rstrip(".") if not t.endswith("r.") else t.strip("]") for t in toks]
     last_title = -1
     for i, t in enumerate(toks):
@@ -259,13 +267,15 @@ def _name_from_run(toks: list[str]) -> tuple[list[str], list[str]]:
         first_title -= 1
     title = toks[first_title: last_title + 1] if last_title >= 0 else []
     name = toks[last_title + 1:]
-    while name and (name[0] in BREAK_CAPS or name[0].lower() in DETERMINERS or name[0].isupper() or name[0].lower() in NATIONALITY or _possessive_stem(name[0])):
+    # drop what cannot start a name: "The", "Ukrainian", acronyms ("NATO"), possessors ("Russia's")
+    while name and (name[0] in BREAK_CAPS or name[0].lower() in DETERMINERS or name[0].isupper()
+                    or name[0].lower() in NATIONALITY or _possessive_stem(name[0])):
         name = name[1:]
     if name:
         stem = _possessive_stem(name[-1])
         if stem:
             name[-1] = stem
-    return title, name
+    return tuple(title), tuple(name)
 
 
 class MentionChain:
