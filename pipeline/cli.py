@@ -75,12 +75,19 @@ def print_summary(settings: Settings, seconds: float, ok: bool) -> None:
     print("UI:        news-warehouse ui   (then open http://127.0.0.1:3000)")
 
 
-def cmd_query(args: argparse.Namespace) -> int:
-    import duckdb
-
+def _built_warehouse(args: argparse.Namespace) -> Settings | None:
     settings = Settings.from_env(warehouse=args.warehouse)
     if not settings.warehouse.exists():
         print(f"error: no warehouse at {settings.warehouse}; run `news-warehouse build` first", file=sys.stderr)
+        return None
+    return settings
+
+
+def cmd_query(args: argparse.Namespace) -> int:
+    import duckdb
+
+    settings = _built_warehouse(args)
+    if settings is None:
         return 2
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     try:
@@ -101,21 +108,14 @@ def cmd_query(args: argparse.Namespace) -> int:
 
 
 def cmd_report(args: argparse.Namespace) -> int:
-    import duckdb
-
     from pipeline.defs.report_asset import report_path
-    from pipeline.report import write_report
+    from pipeline.report import write_report_for
 
-    settings = Settings.from_env(warehouse=args.warehouse)
-    if not settings.warehouse.exists():
-        print(f"error: no warehouse at {settings.warehouse}; run `news-warehouse build` first", file=sys.stderr)
+    settings = _built_warehouse(args)
+    if settings is None:
         return 2
     out = Path(args.out).resolve() if args.out else report_path(settings.warehouse)
-    con = duckdb.connect(str(settings.warehouse), read_only=True)
-    try:
-        report = write_report(con, out)
-    finally:
-        con.close()
+    report = write_report_for(settings.warehouse, out)
     empty = [s.title for s in report.sections if s.empty]
     print(f"report: {out} ({report.chart_count} charts)")
     if empty:

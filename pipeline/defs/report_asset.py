@@ -4,7 +4,6 @@ import os
 from pathlib import Path
 
 import dagster as dg
-import duckdb
 
 from pipeline.defs.resources import NewsPaths
 from pipeline.settings import PROJECT_ROOT
@@ -32,14 +31,10 @@ def report_asset(model_names: list[str]) -> dg.AssetsDefinition:
               description="One self-contained HTML page (opens offline): incidents per day by type, places "
                           "with fatalities, the most quoted speakers and reported figures over time.")
     def _report(context: dg.AssetExecutionContext, paths: NewsPaths) -> dg.MaterializeResult:
-        from pipeline.report import write_report
+        from pipeline.report import write_report_for
 
         out = report_path(paths.warehouse)
-        con = duckdb.connect(str(paths.warehouse), read_only=True)
-        try:
-            report = write_report(con, out)
-        finally:
-            con.close()
+        report = write_report_for(paths.warehouse, out)
         empty = [s.title for s in report.sections if s.empty]
         context.log.info(f"report: {out} ({report.chart_count} charts"
                          + (f"; no data for: {', '.join(empty)}" if empty else "") + ")")

@@ -19,7 +19,7 @@ import altair as alt
 import duckdb
 import polars as pl
 
-from pipeline.storage.duckdb_io import scalar
+from pipeline.storage.duckdb_io import scalar, table_exists
 
 TOP_PLACES = 20
 TOP_SPEAKERS = 15
@@ -42,14 +42,9 @@ def vega_javascript() -> str:
     return vl_convert.javascript_bundle(vl_version=version).replace("</script", "<\\/script")
 
 
-def _table_exists(con: duckdb.DuckDBPyConnection, name: str) -> bool:
-    return bool(scalar(con, "SELECT count(*) FROM information_schema.tables "
-                            "WHERE table_schema = 'main' AND table_name = $n", {"n": name}))
-
-
 def _frame(con: duckdb.DuckDBPyConnection, sql: str, needs: tuple[str, ...], params: list | None = None) -> pl.DataFrame | None:
     """The query's rows, or None when a table it needs is missing."""
-    if not all(_table_exists(con, t) for t in needs):
+    if not all(table_exists(con, t) for t in needs):
         return None
     return con.sql(sql, params=params).pl() if params else con.sql(sql).pl()
 
@@ -276,9 +271,9 @@ def build_report(con: duckdb.DuckDBPyConnection, title: str = "news-warehouse re
     report = Report(title)
     for table, label in (("articles", "articles"), ("events", "events"), ("incidents", "incidents"),
                          ("quotes", "quotes"), ("figures", "figures")):
-        if _table_exists(con, table):
+        if table_exists(con, table):
             report.summary.append((label, scalar(con, f'SELECT count(*) FROM "{table}"')))
-    if _table_exists(con, "incidents"):
+    if table_exists(con, "incidents"):
         merged = scalar(con, "SELECT count(*) FROM incidents WHERE articles > 1")
         report.summary.append(("incidents told by 2+ articles", merged))
     report.sections = [make(con) for make in SECTIONS]
@@ -355,3 +350,12 @@ def write_report(con: duckdb.DuckDBPyConnection, out: os.PathLike[str] | str) ->
     tmp.write_text(render_html(report), encoding="utf-8")
     os.replace(tmp, path)
     return report
+
+
+def write_report_for(warehouse: os.PathLike[str] | str, out: os.PathLike[str] | str) -> Report:
+    """Open the warehouse read-only, write its page to `out`, close it again."""
+    con = duckdb.connect(str(warehouse), read_only=True)
+    try:
+        return write_report(con, out)
+    finally:
+        con.close()
