@@ -5,14 +5,14 @@ table by saying "no data" instead of drawing a chart.
 """
 from __future__ import annotations
 
-import os
-
 import datetime as dt
 import functools
 import html
 import json
+import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -28,9 +28,16 @@ TOP_SERIES = 6
 PREFERRED_CATEGORIES = ("killed", "injured", "launched", "intercepted", "displaced", "missing", "arrested")
 
 
+def _bundle_cache_dir() -> Path:
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-warehouse"
+
+
 @functools.lru_cache(maxsize=1)
 def vega_javascript() -> str:
-    """Vega, Vega-Lite and vega-embed as one script (shipped by the vl-convert-python package)."""
+    """Vega, Vega-Lite and vega-embed as one script (shipped by the vl-convert-python package).
+
+    Bundling takes over a second, so the script is kept on disk per vl-convert and Vega-Lite
+    version: a nightly run with nothing new should not spend most of its time here."""
     import vl_convert
 
     try:
@@ -39,7 +46,20 @@ def vega_javascript() -> str:
         version = vl_version_for_vl_convert()
     except Exception:  # noqa: BLE001 - a private helper; the bundle's default version also works
         version = None
-    return vl_convert.javascript_bundle(vl_version=version).replace("</script", "<\\/script")
+    cached = _bundle_cache_dir() / f"vega-bundle-{getattr(vl_convert, '__version__', 'x')}-{version}.js"
+    try:
+        return cached.read_text(encoding="utf-8")
+    except OSError:
+        pass
+    js = vl_convert.javascript_bundle(vl_version=version).replace("</script", "<\\/script")
+    try:
+        cached.parent.mkdir(parents=True, exist_ok=True)
+        tmp = cached.with_name(f"{cached.name}.{os.getpid()}.tmp")
+        tmp.write_text(js, encoding="utf-8")
+        os.replace(tmp, cached)
+    except OSError:
+        pass  # a read-only home only costs the bundling time
+    return js
 
 
 def _frame(con: duckdb.DuckDBPyConnection, sql: str, needs: tuple[str, ...], params: list | None = None) -> pl.DataFrame | None:
