@@ -2,27 +2,36 @@
 
     .venv/bin/python bench/incremental.py
 
-Seeds: the BBC and Ukraine corpora. Prints both wall times (whole CLI process, Python start-up
+Seeds: the BBC and Ukraine corpora, or with `--synthetic N` an archive of N articles made from
+them (as bench/scale.py makes it). Prints the wall times (whole CLI process, Python start-up
 included) and their ratio.
 """
 from __future__ import annotations
 
+import argparse
 import json
 import shutil
 import tempfile
 from pathlib import Path
 
 from _runner import run_build
+from scale import synthesize
 
 SHARED = Path(__file__).resolve().parents[2] / "shared" / "corpora"
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--synthetic", type=int, default=0, metavar="N", help="use N synthetic articles instead")
+    a = ap.parse_args()
     tmp = Path(tempfile.mkdtemp(prefix="bench-incr-"))
     seeds = tmp / "seeds"
     seeds.mkdir()
-    for name in ("bbc_news_2225.jsonl", "ukraine_war_news_447.jsonl"):
-        shutil.copy(SHARED / name, seeds / name)
+    if a.synthetic:
+        synthesize(seeds / "archive.jsonl", a.synthetic)
+    else:
+        for name in ("bbc_news_2225.jsonl", "ukraine_war_news_447.jsonl"):
+            shutil.copy(SHARED / name, seeds / name)
     wh = tmp / "news.duckdb"
     first, peak1, _ = run_build(seeds, wh)
     (seeds / "new.jsonl").write_text(json.dumps({
