@@ -1,7 +1,6 @@
 """The `news-warehouse` command a user types."""
 from __future__ import annotations
 
-import re
 
 from pipeline.cli import main
 from pipeline.settings import PROJECT_ROOT

@@ -24,9 +24,3 @@ def write_staged(staging_dir: Path, table: str, df: pl.DataFrame) -> Path:
     os.replace(tmp, final)
     return final
 
-
-def read_staged(staging_dir: Path, table: str) -> pl.DataFrame:
-    path = staging_path(staging_dir, table)
-    if not path.exists():
-        raise FileNotFoundError(f"{path} is missing: materialize the upstream assets first")
-    return pl.read_parquet(path)
