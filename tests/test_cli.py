@@ -1,7 +1,6 @@
 """The `news-warehouse` command a user types."""
 from __future__ import annotations
 
-
 from pipeline.cli import main
 from pipeline.settings import PROJECT_ROOT
 from pipeline.sql_models import discover_models
