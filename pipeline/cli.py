@@ -163,7 +163,11 @@ def main(argv: list[str] | None = None) -> int:
     u.add_argument("--port", type=int, default=3000)
     u.set_defaults(func=cmd_ui)
     args = ap.parse_args(argv)
-    return args.func(args)
+    try:
+        return args.func(args)
+    except ValueError as exc:  # bad settings (NEWS_WORKERS=abc, a malformed model file name, ...)
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

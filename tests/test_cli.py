@@ -40,3 +40,9 @@ def test_failed_run_exits_non_zero_and_names_the_failure(tmp_path, seeds_dir, ca
     captured = capsys.readouterr()
     assert "FAILED step oops" in captured.err and "sql/oops.sql" in captured.err
     assert "FAILED in" in captured.out or "build FAILED" in captured.out
+
+
+def test_bad_settings_are_an_error_message(tmp_path, capsys, monkeypatch):
+    monkeypatch.setenv("NEWS_WORKERS", "many")
+    assert main(["build", "--seeds", str(tmp_path), "--warehouse", str(tmp_path / "w.duckdb")]) == 2
+    assert "NEWS_WORKERS must be a whole number" in capsys.readouterr().err
