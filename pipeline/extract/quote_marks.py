@@ -15,13 +15,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import regex as re
+import re
 
-# straight/curly/guillemet double marks, newline, and single marks that could open or close
-_MARKS = re.compile(
-    r"""["“”«»„‟]|\n|(?:(?<=^|[\s(\[—–])['‘](?=[^\W\d_]))|(?:(?<=[\w.,!?;:])['’](?=[\s.,;:!?)\]—–]|$))""",
-    re.M,
-)
+# every candidate mark (stdlib re skips to them fast); whether a single mark can open or close
+# (not an apostrophe inside a word) is checked on its neighbours in the loop
+_MARKS = re.compile(r"""["“”«»„‟\n'‘’]""")
+_SINGLE_OPEN_AFTER = "([—–"   # besides whitespace and the text start
+_SINGLE_CLOSE_BEFORE = ".,!?;:"  # besides word characters
+_SINGLE_CLOSE_NEXT = ".,;:!?)]—–"  # besides whitespace and the text end
 _OPENERS = "“«„‟"
 _CLOSERS = "”»"
 MAX_SINGLE = 300  # a single-quoted span longer than this is apostrophes, not a quote
@@ -45,6 +46,16 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1].isspace():
         end -= 1
     return start, end
+
+
+def _single_mark(text: str, i: int, ch: str, n: int) -> bool:
+    """Can the single mark at i open ('word) or close (word') a quote, not sit inside a word?"""
+    prev = text[i - 1] if i > 0 else ""
+    nxt = text[i + 1] if i + 1 < n else ""
+    if ch != "’" and (not prev or prev.isspace() or prev in _SINGLE_OPEN_AFTER) and nxt.isalpha():
+        return True
+    return ch != "‘" and bool(prev) and (prev.isalnum() or prev == "_" or prev in _SINGLE_CLOSE_BEFORE) and (
+        not nxt or nxt.isspace() or nxt in _SINGLE_CLOSE_NEXT)
 
 
 def find_quoted(text: str) -> list[Quoted]:
@@ -77,6 +88,8 @@ def find_quoted(text: str) -> list[Quoted]:
             continue
         if ch in "'‘’":
             if open_at >= 0:
+                continue
+            if not _single_mark(text, i, ch, n):
                 continue
             if ch == "‘" or (ch == "'" and (i + 1 < n and text[i + 1].isalpha()) and
                              (i == 0 or not text[i - 1].isalnum())):

@@ -26,26 +26,59 @@ from pipeline.extract.quote_marks import Quoted, find_quoted
 from pipeline.extract.records import Quote
 from pipeline.extract.text import Doc
 from pipeline.extract.speaker_lexicon import (
-    CHANNEL_NOUNS, CUE_FORMS, CUE_PATTERN, PLATFORMS, PRONOUNS, THAT_ONLY,
+    CHANNEL_NOUNS, CUE_FORMS, CUE_PATTERN, PLATFORMS, PRONOUNS, THAT_ONLY, trie_pattern,
 )
 from pipeline.extract.speakers import (
     MentionChain, Speaker, np_after, np_before, resolve, subject_np,
 )
 
-# stdlib re scans a prefix-factored alternation several times faster than the regex module
-_CUE = stdre.compile(r"\b(?:" + CUE_PATTERN + r")\b")
+# stdlib re scans a prefix-factored alternation several times faster than the regex module; a
+# leading character class (what precedes a word) lets it skip to candidates without trying each
+# position, so the verb is group 1 (a cue at offset 0 is matched by _CUE_AT0)
+_CUE = stdre.compile(r"[ \n\t\xa0\"'“‘(\[—–\-/.,;:](" + CUE_PATTERN + r")\b")
+_CUE_AT0 = stdre.compile(r"(?:" + CUE_PATTERN + r")\b")
+
+
+class _Cue:
+    """A reporting verb found in the text, with the accessors of a regex match."""
+
+    __slots__ = ("s", "e", "w")
+
+    def __init__(self, s: int, e: int, w: str) -> None:
+        self.s, self.e, self.w = s, e, w
+
+    def start(self) -> int:
+        return self.s
+
+    def end(self) -> int:
+        return self.e
+
+    def group(self) -> str:
+        return self.w
+
+
+def _find_cues(text: str) -> list[_Cue]:
+    out = [_Cue(m.start(1), m.end(), m.group(1)) for m in _CUE.finditer(text)]
+    m = _CUE_AT0.match(text)
+    if m is not None:
+        out.insert(0, _Cue(0, m.end(), m.group()))
+    return out
 _LABEL = re.compile(r"(\p{Lu}[\p{Lu}.'’\- ]{1,30}):\s+")  # transcript speaker labels: "PENCE: ..."
-_CHANNEL = re.compile(
+_CHANNEL = stdre.compile(
     r"\s*,?\s*(?:on|in|via|to|through|during)\s+((?:(?:a|an|the|his|her|its|their)\s+)?"
-    r"(?:[\w’'\-]+\s+){0,3}?(?:" + "|".join(sorted(CHANNEL_NOUNS | PLATFORMS, key=len, reverse=True)) + r"))\b"
+    r"(?:[\w’'\-]+\s+){0,3}?(?:" + trie_pattern(CHANNEL_NOUNS | PLATFORMS) + r"))\b"
 )
 # a quote set off by dashes, as some European outlets write them: ".- We will ... - says X."
 _DASH_OPEN = stdre.compile(r"(?:^|(?<=[.!?\"”]))[ \t]?[-–—][ \t]+(?=[A-Z])", stdre.M)
 _DASH_CLOSE = stdre.compile(r"[ \t][-–—][ \t]+(" + CUE_PATTERN + r")\b")
 _DASH_HINT = stdre.compile(r"[.!?\"”\n][ \t]?[-–—][ \t]+[A-Z]")
 _THAT = stdre.compile(r"\bthat\b")
+_ALNUM = stdre.compile(r"[^\W_]")
+_NEWLINE = stdre.compile(r"\n")
 _APOS = stdre.compile(r"['’]")
 _ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Rev|Del|\p{Lu})\.")
+# between a quote and its verb, dots that do not end a sentence: "(D-Ore.)", ", R-Tex.,"
+_GAP_INSERT = stdre.compile(r"\([^()\n]{0,40}\)|\b[A-Z]-[A-Z][a-z]{0,4}\.")
 # a credit line after a quote: “...” ― Jane Doe.
 _CREDIT = re.compile(r"[ \t\xa0]*[―—–-][ \t\xa0]*(?=\p{Lu})")
 _GLUED = stdre.compile(r"[.!?][\"”’]?(?=[A-Z][a-z]|[A-Z] |\d)")
@@ -53,7 +86,7 @@ _ADJUNCT_START = frozenset("on in at during last earlier this via to through aft
 _CLAUSE_PRONOUNS = frozenset("it he she they we i there".split())
 _TRAIL_OK = re.compile(r"\s*(?:$|,|\s*(?:(?:on|in|at|during|late|earlier|last|this|via|to|from|after|before|"
                        r"when|while|as|told|adding)\b[^,]{0,50})?$)")
-_AND_THAT = re.compile(r",?\s+and\s+that\s+")
+_AND_THAT = stdre.compile(r",?\s+and\s+that\s+")
 _QUOTE_CHARS = "\"'“”‘’«»„‟"
 _CLOSE_CHARS = "\"”’»'"
 _MEDIA = re.compile(r"\b(?:\p{Lu}{2,}|News|Times|Post|Journal|Radio|TV|Television|Magazine|Newspaper|"
@@ -89,6 +122,9 @@ class _Article:
         self.text = doc.text
         self._chain: MentionChain | None = None
         self._glued: list[int] | None = None
+        self._newlines: list[int] | None = None
+        self.closes: list[int] = []  # close_end of each quotation, sorted
+        self.opens: list[int] = []  # and where each of those opened
         self.resolved: dict[str, Speaker] = {}
 
     @property
@@ -121,10 +157,21 @@ class _Article:
                 se = glued[i]
         return ss, se
 
+    def floor(self, lo: int, pos: int) -> int:
+        """`lo`, or the end of the last quotation closing in [lo, pos] when the sentence opened
+        with it: a subject is never inside a quotation ('"...," he said, adding "..."')."""
+        i = bisect.bisect_right(self.closes, pos) - 1
+        if i >= 0 and self.closes[i] > lo and self.opens[i] <= lo + 2:
+            return self.closes[i]  # the sentence opened with (or inside) that quotation
+        return lo
+
     def para_bounds(self, pos: int) -> tuple[int, int]:
-        ps = self.text.rfind("\n", 0, pos) + 1
-        pe = self.text.find("\n", pos)
-        return ps, (len(self.text) if pe < 0 else pe)
+        # newline offsets found once per article (rfind from every quote rescans long paragraphs)
+        nl = self._newlines
+        if nl is None:
+            nl = self._newlines = [m.start() for m in _NEWLINE.finditer(self.text)]
+        i = bisect.bisect_left(nl, pos)
+        return (nl[i - 1] + 1 if i else 0), (nl[i] if i < len(nl) else len(self.text))
 
 
 def extract_quotes(doc: Doc, *, indirect: bool = True) -> list[Quote]:
@@ -135,12 +182,15 @@ def extract_quotes(doc: Doc, *, indirect: bool = True) -> list[Quote]:
         return []
     art = _Article(doc)
     marked = find_quoted(text)
+    closed = sorted((q.close_end, q.open_at) for q in marked if q.closed)
+    art.closes, art.opens = [c for c, _ in closed], [o for _, o in closed]
     dashed = _dash_quotes(text, marked) if _DASH_HINT.search(text) or text[:1] in "-–—" else []
     quoted = sorted(marked + [q for q, _ in dashed], key=lambda q: q.open_at)
     q_open = [q.open_at for q in quoted]
-    cues = [m for m in _CUE.finditer(text) if not _inside(quoted, q_open, m.start())] if quoted else list(
-        _CUE.finditer(text))
-    cue_starts = [m.start() for m in cues]
+    cues = _find_cues(text)
+    if quoted:
+        cues = [c for c in cues if not _inside(quoted, q_open, c.s)]
+    cue_starts = [c.s for c in cues]
     used: set[int] = set()
     rows: list[_Row] = [r for _, r in dashed]
     for _, r in dashed:
@@ -228,6 +278,17 @@ def _prev_nonspace(text: str, pos: int, floor: int) -> str:
     return text[j] if j >= floor else ""
 
 
+def _last_cue(cues, cue_starts, lo: int, hi: int):
+    """The last cue starting in [lo, hi), or None (bisect: no scan of a long sentence's cues)."""
+    i = bisect.bisect_left(cue_starts, hi) - 1
+    return cues[i] if i >= 0 and cue_starts[i] >= lo else None
+
+
+def _first_cue(cues, cue_starts, lo: int, hi: int):
+    i = bisect.bisect_left(cue_starts, lo)
+    return cues[i] if i < len(cues) and cue_starts[i] < hi else None
+
+
 def _cues_between(cues, cue_starts, lo: int, hi: int):
     i = bisect.bisect_left(cue_starts, lo)
     out = []
@@ -241,7 +302,7 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
     text = art.text
     start, end = q.start, q.end
     content = text[start:end]
-    if not any(c.isalnum() for c in content):
+    if _ALNUM.search(content) is None:
         return None
     ss, se = art.sentence(q.open_at)
     ps, pe = art.para_bounds(q.open_at)
@@ -260,8 +321,8 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
         return None  # a word or two from a headline in capitals
     first = content.lstrip("[(.… ")[:1]
     initial = before == "" or before in ".?!:—–-―“‘«" or before in _CLOSE_CHARS
-    lead_cues = _cues_between(cues, cue_starts, lead_lo, q.open_at)
-    if not initial and before == "," and lead_cues and q.open_at - lead_cues[-1].end() < 40:
+    lead_cue = _last_cue(cues, cue_starts, lead_lo, q.open_at)
+    if not initial and before == "," and lead_cue is not None and q.open_at - lead_cue.e < 40:
         initial = True
     utterance = nwords >= 2 or content[-1:] in ",.!?"  # "Yes," he said.
     direct = initial and (first.isupper() or first.isdigit() or not first.isalpha()) and utterance or (
@@ -269,49 +330,48 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
     if not direct and q.single and nwords < 3:
         return None
     if direct:
-        _attribute_direct(art, q, row, cues, cue_starts, lead_cues, lead_lo, ps, used)
+        _attribute_direct(art, q, row, cues, cue_starts, lead_cue, lead_lo, used)
         return row
     # a fragment inside the reporter's sentence: needs a reporting verb, else scare quote/title
     row.kind = "partial"
-    sent_cues = [c for c in _cues_between(cues, cue_starts, ss, se)]
-    before_q = [c for c in sent_cues if c.start() < q.open_at]
-    after_q = [c for c in sent_cues if c.start() >= q.close_end]
-    cue = before_q[-1] if before_q else (after_q[0] if after_q else None)
+    cue = _last_cue(cues, cue_starts, ss, q.open_at)
+    if cue is None:
+        cue = _first_cue(cues, cue_starts, q.close_end, se)
     words = content.split()
     if cue is None:
         if nwords < 4 or all(w[:1].isupper() for w in words if len(w) > 3):
             return None
         row.inherit = True
         return row
-    base = CUE_FORMS.get(cue.group().lower(), ("according", True))[0]
+    base = CUE_FORMS.get(cue.w.lower(), ("according", True))[0]
     nxt = text[q.close_end:q.close_end + 2]
     if nwords <= 2 and nxt[:1] == " " and nxt[1:2].islower() and base not in (
             "call", "describe", "dub", "brand", "label", "term", "decry", "condemn", "denounce"):
         return None  # a scare quote used as a modifier: a "reassurance" force
     if nwords <= 6 and all(w[:1].isupper() for w in words if len(w) > 3) and not content.rstrip()[-1:] in ".!?,":
         return None  # a quoted title: the "Fox News Sunday" broadcast
-    row.cue = cue.group()
-    _speaker_at_cue(art, row, cue, ss, se)
+    row.cue = cue.w
+    _speaker_at_cue(art, row, cue, art.floor(ss, cue.s), se)
     return row
 
 
 def _speaker_at_cue(art: _Article, row: _Row, cue, floor: int, limit: int) -> None:
     text = art.text
-    word = cue.group()
+    word = cue.w
     if word.lower() == "according to":
-        row.mention = np_after(text, cue.end(), limit)
+        row.mention = np_after(text, cue.e, limit)
         return
-    if _is_participle(word) and _prev_nonspace(text, cue.start(), floor) not in ",—–-":
-        span = np_before(text, cue.start(), floor)
+    if _is_participle(word) and _prev_nonspace(text, cue.s, floor) not in ",—–-":
+        span = np_before(text, cue.s, floor)
         if span is not None:
             row.mention = span
             return
-    if _is_participle(word) or _after_and(text, cue.start(), floor):
-        row.mention = subject_np(text, floor, cue.start())
+    if _is_participle(word) or _after_and(text, cue.s, floor):
+        row.mention = subject_np(text, floor, cue.s)
         return
-    span = np_before(text, cue.start(), floor)
+    span = np_before(text, cue.s, floor)
     if span is None:
-        span = np_after(text, cue.end(), limit) if cue.start() >= row.end else subject_np(text, floor, cue.start())
+        span = np_after(text, cue.e, limit) if cue.s >= row.end else subject_np(text, floor, cue.s)
     row.mention = span
 
 
@@ -320,35 +380,35 @@ def _after_and(text: str, pos: int, floor: int) -> bool:
     return text[max(floor, pos - 5):pos] in (" and ", ", and ") or text[max(floor, pos - 6):pos] == ", and "
 
 
-def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lead_cues, lead_lo, ps, used) -> None:
+def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lead_cue, lead_lo, used) -> None:
     text = art.text
     n = len(text)
     # 1. after the closing mark: '"...," X said' or '"...," said X' (not 'X said: "' of the next quote)
     t0 = q.close_end
-    if _prev_nonspace(text, q.open_at, lead_lo) == ":" and lead_cues:
+    if _prev_nonspace(text, q.open_at, lead_lo) == ":" and lead_cue is not None:
         t0 = n  # 'X said: "..."': the attribution is before
     j = t0
     while j < n and text[j] in " \t,—–-":
         j += 1
     if q.closed and j < n and text[j] != "\n":
         for c in _cues_between(cues, cue_starts, j, min(n, j + 120)):
-            if c.start() in used or c.group().lower() == "according to":
+            if c.s in used or c.w.lower() == "according to":
                 break
-            gap = _ABBREV.sub("", text[j:c.start()])
+            gap = _ABBREV.sub("", _GAP_INSERT.sub("", text[j:c.s]))
             if any(ch in gap for ch in ".?!\n\"“”"):
                 break
             if not gap.strip():
-                span = np_after(text, c.end(), n)
+                span = np_after(text, c.e, n)
             else:
-                span = np_before(text, c.start(), j)
+                span = np_before(text, c.s, j)
                 lead_in = text[j:span[0]].split() if span is not None else []
                 if span is None or len(lead_in) > 2 or not all(w.isalpha() and w.islower() for w in lead_in):
                     break  # only a word or two ("panel Chairman X said") may precede the phrase
-            if span is None or text[max(c.end(), span[1]):max(c.end(), span[1]) + 1] == ":":
+            if span is None or text[max(c.e, span[1]):max(c.e, span[1]) + 1] == ":":
                 break
-            row.mention, row.cue = span, c.group()
-            row.channel = _told_channel(text, c, span) or _channel_after(text, max(c.end(), span[1]), n)
-            used.add(c.start())
+            row.mention, row.cue = span, c.w
+            row.channel = _told_channel(text, c, span) or _channel_after(text, max(c.e, span[1]), n)
+            used.add(c.s)
             return
     cr = _CREDIT.match(text, t0) if q.closed else None
     if cr is not None:
@@ -357,38 +417,39 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
             row.mention = span
             return
     # 2. before the opening mark: 'X said: "..."' (also at the end of the previous paragraph)
-    cands = lead_cues
-    if not cands:
+    c = lead_cue
+    if c is None:
         prev = _prev_nonspace(text, q.open_at, 0)
         if prev == ":":
             k = text.rfind(":", 0, q.open_at)
             ls = art.sentence(k)[0]
-            cands = _cues_between(cues, cue_starts, ls, k)
+            c = _last_cue(cues, cue_starts, ls, k)
             lead_lo = ls
-    if cands:
-        c = cands[-1]
-        if c.start() not in used and c.group().lower() != "according to":
-            gap = text[c.end():q.open_at]
+    if c is not None:
+        if c.s not in used and c.w.lower() != "according to":
+            gap = text[c.e:q.open_at]
+            lead_lo = art.floor(lead_lo, c.s)
             if len(gap) < 80 and "\"" not in gap and "”" not in gap:
-                if _is_participle(c.group()) and _prev_nonspace(text, c.start(), lead_lo) in ",—–-":
-                    span = subject_np(text, lead_lo, c.start())
-                elif _is_participle(c.group()):
-                    span = np_before(text, c.start(), lead_lo) or subject_np(text, lead_lo, c.start())
+                if _is_participle(c.w) and _prev_nonspace(text, c.s, lead_lo) in ",—–-" or _after_and(
+                        text, c.s, lead_lo):
+                    span = subject_np(text, lead_lo, c.s)  # "..., saying:", "X stood and said:"
+                elif _is_participle(c.w):
+                    span = np_before(text, c.s, lead_lo) or subject_np(text, lead_lo, c.s)
                 else:
-                    span = np_before(text, c.start(), lead_lo) or np_after(text, c.end(), q.open_at)
+                    span = np_before(text, c.s, lead_lo) or np_after(text, c.e, q.open_at)
                 if span is not None:
-                    row.mention, row.cue = span, c.group()
-                    row.channel = _told_channel(text, c, (c.end(), c.end())) or _channel_after(text, c.end(), q.open_at)
-                    used.add(c.start())
+                    row.mention, row.cue = span, c.w
+                    row.channel = _told_channel(text, c, (c.e, c.e)) or _channel_after(text, c.e, q.open_at)
+                    used.add(c.s)
                     return
     row.inherit = True
 
 
 def _told_channel(text: str, cue, span) -> str | None:
     """"told ABC News" -> "ABC News" (a person told is an audience, not a channel)."""
-    if not cue.group().startswith(("told", "tell")):
+    if not cue.w.startswith(("told", "tell")):
         return None
-    pos = max(cue.end(), span[1]) if span[0] >= cue.end() else cue.end()
+    pos = max(cue.e, span[1]) if span[0] >= cue.e else cue.e
     addressee = np_after(text, pos, pos + 60)
     if addressee is None:
         return None
@@ -409,19 +470,19 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
     out: list[_Row] = []
     d_starts = [s for s, _ in direct_spans]
     for idx, c in enumerate(cues):
-        if c.start() in used:
+        if c.s in used:
             continue
-        word = c.group()
+        word = c.w
         low = word.lower()
         according = low == "according to"
         if not according:
             base, is_say = CUE_FORMS[low]
             if not is_say:
                 continue
-        if _overlaps(d_starts, direct_spans, c.start(), c.end()):
+        if _overlaps(d_starts, direct_spans, c.s, c.e):
             continue
-        ss, se = art.sentence(c.start())
-        ps, pe = art.para_bounds(c.start())
+        ss, se = art.sentence(c.s)
+        ps, pe = art.para_bounds(c.s)
         ss, se = max(ss, ps), min(se, pe)
         end = _trim_end(text, ss, se)
         if according:
@@ -429,32 +490,32 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
             if row is not None:
                 out.append(row)
             continue
-        coordinated = _after_and(text, c.start(), ss)  # "X denied it and said ..."
+        coordinated = _after_and(text, c.s, ss)  # "X denied it and said ..."
         if _is_participle(word) or coordinated:
             # "..., saying ..." / "... and said ...": the speaker is the sentence's subject
-            if not coordinated and _prev_nonspace(text, c.start(), ss) not in ",—–-":
+            if not coordinated and _prev_nonspace(text, c.s, ss) not in ",—–-":
                 continue
-            mention = subject_np(text, ss, c.start())
+            mention = subject_np(text, art.floor(ss, c.s), c.s)
             if mention is None:
                 continue
-            cstart = c.end()
+            cstart = c.e
         else:
-            mention = np_before(text, c.start(), ss)
-            prev = _prev_nonspace(text, c.start(), ss)
+            mention = np_before(text, c.s, ss)
+            prev = _prev_nonspace(text, c.s, ss)
             if mention is None and prev in (",", "-", "—", "–"):
                 # "..., says X." / "... - estimates the ministry."
-                after = np_after(text, c.end(), end)
+                after = np_after(text, c.e, end)
                 if after is not None and not text[after[1]:end].strip(" ,"):
                     cs = _skip_space(text, ss)
-                    ce = _trim_end(text, cs, text.rfind(prev, ss, c.start()))
+                    ce = _trim_end(text, cs, text.rfind(prev, ss, c.s))
                     if ce - cs > 10 and not _has_say_cue(cues, idx, cs, ce):
                         out.append(_Row(cs, ce, "indirect", after, cue=word))
                 continue
             if mention is None:
                 continue
-            cstart = c.end()
+            cstart = c.e
             lead = text[ss:mention[0]].rstrip()
-            tail = text[c.end():end]
+            tail = text[c.e:end]
             if lead.endswith(",") and len(lead) > 15 and _TRAIL_OK.match(tail):
                 # trailing attribution: "Three people were killed, officials said."
                 cs, ce = _skip_space(text, ss), ss + len(lead) - 1
@@ -465,7 +526,7 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
                 ce = _trim_end(text, cs, ce)
                 if ce - cs > 10 and not _has_say_cue(cues, idx, cs, ce):
                     out.append(_Row(cs, ce, "indirect", mention, cue=word,
-                                    channel=_channel_after(text, c.end(), end)))
+                                    channel=_channel_after(text, c.e, end)))
                 continue
             if mention[0] - ss > 60 and not lead.endswith((",", " and", " but")):
                 continue
@@ -503,9 +564,9 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
         if k < len(d_starts) and d_starts[k] < end:
             cend = _trim_end(text, cstart, d_starts[k] - 1)
         for c2 in cues[idx + 1:idx + 6]:
-            if c2.start() >= end:
+            if c2.s >= end:
                 break
-            sp = np_before(text, c2.start(), cstart) if not _is_participle(c2.group()) else (c2.start(), c2.start())
+            sp = np_before(text, c2.s, cstart) if not _is_participle(c2.w) else (c2.s, c2.s)
             if sp is not None and sp[0] > cstart:
                 cend = _trim_end(text, cstart, sp[0])
                 for w in (" and", ", and", ", but", " but"):
@@ -535,20 +596,20 @@ def _has_say_cue(cues, idx: int, s: int, e: int) -> bool:
     """Does the span hold another reporting verb (then it is its own quote, not this one's)?"""
     for k in range(idx - 1, max(-1, idx - 8), -1):
         c = cues[k]
-        if c.start() < s:
+        if c.s < s:
             break
-        if c.end() <= e and CUE_FORMS.get(c.group().lower(), ("", False))[1] and not c.group().endswith("ing"):
+        if c.e <= e and CUE_FORMS.get(c.w.lower(), ("", False))[1] and not c.w.endswith("ing"):
             return True
     return False
 
 
 def _according(art: _Article, c, ss: int, end: int) -> _Row | None:
     text = art.text
-    mention = np_after(text, c.end(), end)
+    mention = np_after(text, c.e, end)
     if mention is None:
         return None
     after = text[mention[1]:end]
-    if c.start() - ss <= 2:
+    if c.s - ss <= 2:
         comma = text.find(",", mention[1], end)
         if comma < 0:
             return None
@@ -557,14 +618,14 @@ def _according(art: _Article, c, ss: int, end: int) -> _Row | None:
             cs += 1
         ce = end
     elif not after.strip(" ,-—–)"):
-        cs, ce = ss, _trim_end(text, ss, c.start())
+        cs, ce = ss, _trim_end(text, ss, c.s)
         if ce > cs and text[ce - 1] == "(":
             ce = _trim_end(text, ss, ce - 1)
     else:
         cs, ce = ss, end
     if ce - cs < 8:
         return None
-    return _Row(cs, ce, "according_to", mention, cue=c.group())
+    return _Row(cs, ce, "according_to", mention, cue=c.w)
 
 
 def _overlaps(starts, spans, s: int, e: int) -> bool:

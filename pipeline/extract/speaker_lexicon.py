@@ -13,6 +13,16 @@ reiterate repeat recall reply respond answer ask allege contend maintain concede
 assure promise vow pledge threaten urge complain reveal signal forecast boast joke quip recount testify
 hint speculate observe remark comment continue believe fear hope think agree counter retort add
 """.split()
+# More verbs of saying (Levin's class 37.7 and neighbours), past tense only: their other forms are
+# mostly nouns in news text ("reasons", "mentions", "guarantees").
+PAST_SAY_VERBS = """proclaim confess disclose divulge mention opine posit reason surmise theorize theorise
+concur clarify elaborate underscore swear guarantee reassure remind advise muse exclaim""".split()
+# Verbs of the manner of speaking and of scolding or pleading (Levin's classes 37.3, 33, 37.1):
+# they attribute a quotation ('"Go home," she shouted') but rarely introduce reported clauses.
+MANNER_VERBS = """yell scream whisper mutter murmur snap sing groan sigh laugh chuckle sneer scoff scold chide
+rebuke berate chastise lambaste implore plead beg inquire query interject interrupt rejoin protest
+grumble gripe bemoan rave rail fume gasp hiss growl roar bellow holler thunder sob wail whine taunt
+tease jeer cheer marvel recite cry gush lecture""".split()
 # Verbs that characterise with a quoted word or phrase ("called it a 'disaster'"): partial quotes only.
 CHAR_VERBS = """call describe dub brand label term decry condemn denounce slam blast criticise criticize
 praise hail mock lament cite chant shout accuse charge welcome dismiss reject applaud champion defend
@@ -21,7 +31,8 @@ vow pledge promise urge demand""".split()
 THAT_ONLY = frozenset("""announce confirm reveal indicate inform agree fear hope think believe
 acknowledge admit promise pledge vow threaten signal hint observe recall respond reply continue
 answer ask joke quip comment remark counter retort forecast boast urge complain testify concede
-conclude maintain emphasise emphasize stress reiterate repeat estimate""".split())
+conclude maintain emphasise emphasize stress reiterate repeat estimate proclaim confess disclose
+divulge mention reason concur clarify elaborate underscore swear guarantee reassure remind advise muse""".split())
 
 _IRREGULAR = {
     "say": ("said", "says", "saying"),
@@ -36,6 +47,14 @@ _IRREGULAR = {
     "counter": ("countered", "counters", "countering"),
     "signal": ("signalled", "signaled", "signals", "signalling", "signaling"),
     "post": ("posted", "posts", "posting"),
+    "snap": ("snapped", "snaps", "snapping"),
+    "sob": ("sobbed", "sobs", "sobbing"),
+    "beg": ("begged", "begs", "begging"),
+    "sing": ("sang", "sung", "sings", "singing"),
+    "swear": ("swore", "sworn", "swears", "swearing"),
+    "plead": ("pleaded", "pled", "pleads", "pleading"),
+    "rebut": ("rebutted", "rebuts", "rebutting"),
+    "interrupt": ("interrupted", "interrupts", "interrupting"),
 }
 
 
@@ -63,12 +82,16 @@ fear hope think agree stress emphasise emphasize recall""".split()
 def _build() -> dict[str, tuple[str, bool]]:
     """form -> (base, is_say_verb)."""
     forms: dict[str, tuple[str, bool]] = {b: (b, True) for b in BARE_FORMS}
+    for base in MANNER_VERBS:
+        forms[inflections(base)[0]] = (base, False)  # past only: "protests", "cries" are nouns
     for base in CHAR_VERBS:
         for f in inflections(base):
             forms[f] = (base, False)
     for base in SAY_VERBS:
         for f in inflections(base):
             forms[f] = (base, True)
+    for base in PAST_SAY_VERBS:
+        forms[inflections(base)[0]] = (base, True)
     # a bare base form after a modal/plural subject is too ambiguous ("a report", "the post")
     return forms
 
@@ -124,6 +147,15 @@ observers activist activists campaigners protesters organisers organizers voters
 survivor survivors victims relatives family mother father son daughter wife husband woman man
 student students teacher worker workers farmers soldier soldiers troops fighters coach player
 owner boss engineer nurse pilot driver farmer staffer staffers insiders insider strategist strategists pollster pollsters consultant
+writer writers author authors historian historians columnist commentator commentators journalist journalists
+blogger poet novelist actor actress singer musician artist comedian filmmaker producer anchor pundit pundits
+scholar scholars academic lecturer physician surgeon psychologist psychiatrist pastor priest rabbi imam cleric
+volunteer volunteers grandmother grandfather brother sister uncle aunt cousin neighbor neighbour neighbors
+neighbours friend friends colleague colleagues partner widow widower veteran veterans contender challenger
+incumbent rival opponent opponents supporter supporters critic critics backer backers ally allies donor donors
+fan fans operative operatives surrogate surrogates delegate delegates congressman congresswoman councilman
+councilwoman councillor councilor assemblyman assemblywoman trustee treasurer clerk sheriff detective agent
+agents trooper firefighter firefighters paramedic paramedics rescuer rescuers employee employees parent parents
 """.split())
 ORG_HEADS = frozenset("""ministry military army navy government authorities administration office agency council
 committee commission department service services forces police staff command kremlin pentagon

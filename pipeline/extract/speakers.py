@@ -23,7 +23,7 @@ from pipeline.extract.speaker_lexicon import (
 # a word may hold inner dots ("U.S.") but a dot before a capitalised word ends it ("Kyiv.She")
 # (stdlib re: it is faster than the regex module on these simple patterns; _UP approximates \p{Lu})
 _UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇ"
-_TOK = stdre.compile(r"[^\W_](?:[^\W_]|[’'\-]|\.(?=[^\W\d_])(?![" + _UP + r"][a-z]))*\.?|[,\[\]()]|[^\s\w]")
+_TOK = stdre.compile(r"[^\W_]+(?:(?:[’'\-]|\.(?=[^\W\d_])(?![" + _UP + r"][a-z]))[^\W_]*)*\.?|[,\[\]()]|[^\s\w]")
 _NAME_RUN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?(?:\]?[ \t\xa0]+[" + _UP + r"][\w’'\-]*\.?){0,5}")
 # a capitalised word before a surname: "Ukrainian President Volodymyr " + "Zelenskyy"
 _CAP_TOKEN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?\]?")
@@ -34,15 +34,32 @@ _AUX = frozenset("has have had also later earlier previously then reportedly onc
                  "recently publicly privately separately quickly is was were are will would had been "
                  "first openly already subsequently initially finally simply just now still even".split())
 _WINDOW = 130  # how far back a speaker phrase may start
+_SHORT = 48  # the first, cheaper window
 # between a speaker phrase and its verb: a time adjunct or a relative clause ("X, who ..., said")
+# (one or more in a row: "Rep. X (D-Ore.), at a briefing, said")
 _TAIL_SKIP = stdre.compile(
     r"(?:\s+(?:on|last|this|earlier|late|early|in)\s+(?:[A-Z]\w+(?:\s+\d{1,2})?|week|month|year|night|"
     r"morning|evening|afternoon|weekend)(?:\s+(?:night|morning|evening|afternoon))?"
-    r"|\s+(?:yesterday|today|tonight|previously)|,\s+(?:who|which)\s[^,]{1,80},?)\s*$"
+    r"|\s+(?:yesterday|today|tonight|previously)|,\s+(?:who|which)\s[^,]{1,80},?"
+    # a parenthesis ("(D-Ore.)"), an age (", 41,"), a party and state (", R-Tex.,")
+    r"|\s*\([^()\n]{1,40}\)|,\s+\d{1,3},?|,\s+[A-Z]-[A-Z][A-Za-z.]{0,6},?"
+    # an appositive with a relative clause (", a farmer who lives nearby,")
+    r"|,\s+(?:a|an|the)\s[^,]{1,60}?\s(?:who|which|that)\s[^,]{1,60},"
+    # an adverbial set off by commas (", at a later briefing,", ", in a statement,")
+    r"|,\s+(?:at|during|after|before|in|on|from|via|through|speaking|asked|when|while|later)\s[^,]{1,50},"
+    r")+\s*$"
 )
-_TAIL_HINT = stdre.compile(r"\b(?:on|last|this|earlier|late|early|in|yesterday|today|tonight|previously|who|which)\b")
+_TAIL_WORD = stdre.compile(r"\b(?:on|last|this|earlier|late|early|in|yesterday|today|tonight|previously|who|which)\b")
+_TAIL_HINT = stdre.compile(_TAIL_WORD.pattern + "|[(,]")
+_WHO = stdre.compile(r"\b(?:who|which)\b")
+_TAIL_END_PUNCT = frozenset(",).")
+_TAIL_END_WORDS = frozenset("week month year night morning evening afternoon weekend yesterday today tonight "
+                            "previously".split())
 _APOS_SPLIT = stdre.compile(r"['’]")
 _QUANT_OF = stdre.compile(r"\b(?:one|some|many|several|two|three|four|none|each|any|all|most|both|another)\s+of\s+$", stdre.I)
+
+
+_NO_HEAD = MODIFIERS - ROLE_HEADS - ORG_HEADS
 
 
 def _possessive_stem(tok: str) -> str | None:
@@ -57,6 +74,8 @@ def _word_ok(tok: str) -> bool:
     c = tok[0]
     if tok.lower() in DETERMINERS:
         return False
+    if c.isdigit():
+        return "-" in tok and tok[-1].isalpha()  # "52-year-old", "3-year"
     if c.isupper():
         # capitals, but not a shouted headline word ("CONGRESS HAS ...")
         return tok not in BREAK_CAPS and (len(tok) <= 5 or not tok.isupper())
@@ -92,8 +111,9 @@ def _unknown_noun(t: str) -> bool:
             and not t.endswith(("ly", "ed", "ing")))
 
 
-def _collect_back(toks: list, j: int) -> int:
-    """Walk back from token index j over a phrase; return the index of its first token (j+1 if none).
+def _collect_back(toks: list, j: int) -> tuple[int, int]:
+    """Walk back from token index j over a phrase; return the index of its first token (j+1 if none)
+    and the lowest token index looked at (so a caller knows whether earlier text could matter).
     Up to two unknown lower-case words count only when a determiner or known word comes before."""
     start = j + 1
     k = j
@@ -108,11 +128,13 @@ def _collect_back(toks: list, j: int) -> int:
                 start = k
                 # "the representative of the administration": go on past "of the"
                 if not (k > 1 and toks[k - 1].group().lower() in NP_INNER and _word_ok(toks[k - 2].group())):
-                    break
-            elif (low in NP_INNER or low == "and") and start <= j and k > 0 and _word_ok(toks[k - 1].group()):
+                    return _skip_inner(toks, start, j), k - 2
+            elif (low in NP_INNER or low == "and") and (start <= j or unknown) and k > 0 and (
+                    _word_ok(toks[k - 1].group()) or _unknown_noun(toks[k - 1].group())):
                 pass  # an inner word: keep walking, take it only if the word before it is taken
-            elif unknown < 2 and _unknown_noun(t) and (start == k + 1 or unknown):
-                unknown += 1
+            elif unknown < 2 and _unknown_noun(t) and (start == k + 1 or unknown or (
+                    k < j and toks[k + 1].group().lower() in NP_INNER)):
+                unknown += 1  # "the father of two", "a writer for the paper": kept if a determiner comes
             else:
                 break
         elif t in "()" or t == "-":
@@ -120,10 +142,17 @@ def _collect_back(toks: list, j: int) -> int:
         else:
             break
         k -= 1
-    # never start on an inner word
-    while start <= j and toks[start].group().lower() in NP_INNER | {"and"}:
+    return _skip_inner(toks, start, j), k - 1
+
+
+def _skip_inner(toks: list, start: int, j: int) -> int:
+    """Never start on an inner word."""
+    while start <= j and toks[start].group().lower() in _INNER_AND:
         start += 1
     return start
+
+
+_INNER_AND = NP_INNER | {"and"}
 
 
 def np_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
@@ -131,62 +160,105 @@ def np_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     "James Heappey, the foreign minister,". Returns its (start, end) or None."""
     full_lo = max(floor, cue_start - _WINDOW)
     hi = cue_start
-    if _TAIL_HINT.search(text, max(full_lo, hi - 100), hi):
-        skip = _TAIL_SKIP.search(text, full_lo, hi)
+    k = hi - 1
+    while k > full_lo and text[k] in " \t":
+        k -= 1
+    # a tail ends in "," ")" "." (then it may start at any comma or parenthesis), in a time word,
+    # or (a "who" clause) in any word: pick the cheapest search that can still find it
+    end_ch = text[k] if k >= full_lo else ""
+    if end_ch in _TAIL_END_PUNCT:
+        finder = _TAIL_HINT
+    else:
+        ws = k
+        while ws > full_lo and text[ws - 1].isalnum():
+            ws -= 1
+        w = text[ws:k + 1]
+        finder = _TAIL_WORD if (w[:1].isupper() or w[:1].isdigit() or w in _TAIL_END_WORDS) else _WHO
+    hint = finder.search(text, max(full_lo, hi - 100), hi)
+    if hint is not None:
+        # a skippable tail starts with the space (and comma) before its first word
+        s0 = hint.start()
+        while s0 > full_lo and text[s0 - 1].isspace():
+            s0 -= 1
+        if s0 > full_lo and text[s0 - 1] == ",":
+            s0 -= 1
+        skip = _TAIL_SKIP.search(text, s0, hi)
         if skip is not None and skip.start() > full_lo:
             hi = skip.start()
+    # most phrases are short: parse a short window (from a word start) first, and the full one
+    # only when the grammar looked at the window's first word (the phrase may run on before it)
+    lo = hi - _SHORT
+    if lo > full_lo:
+        sp = text.find(" ", lo, hi)
+        if sp >= 0:
+            span, lowest = _np_in(text, list(_TOK.finditer(text, sp + 1, hi)), full_lo)
+            if lowest > 0:
+                return span
     return _np_in(text, list(_TOK.finditer(text, full_lo, hi)), full_lo)[0]
 
 
-def _np_in(text: str, toks: list, lo: int) -> tuple[tuple[int, int] | None, bool]:
-    """The phrase at the end of `toks`, and whether it may run on before the first token."""
+def _np_in(text: str, toks: list, lo: int) -> tuple[tuple[int, int] | None, int]:
+    """The phrase at the end of `toks`, and the lowest token index the grammar looked at."""
     j = len(toks) - 1
     while j >= 0 and toks[j].group().lower() in _AUX:
         j -= 1
     if j < 0:
-        return None, True
+        return None, -1
     last = toks[j].group()
     pron = _APOS_SPLIT.split(last.lower(), maxsplit=1)[0]
     if pron in PRONOUNS:  # "he", also "He’s claiming"
-        return (toks[j].start(), toks[j].start() + len(pron)), False
+        return (toks[j].start(), toks[j].start() + len(pron)), j
     if last == ",":
         # appositive: "NAME, the role," or "the role, NAME,"
-        k = _collect_back(toks, j - 1)
+        k, lowest = _collect_back(toks, j - 1)
         if k > j - 1 or k == 0 or toks[k - 1].group() != ",":
-            return None, k == 0
-        k2 = _collect_back(toks, k - 2)
+            return None, min(lowest, k - 1)
+        k2, lowest = _collect_back(toks, k - 2)
         if k2 > k - 2:
-            return None, False
-        return (toks[k2].start(), _end(toks[j - 1])), k2 == 0
-    k = _collect_back(toks, j)
+            return None, lowest
+        return (toks[k2].start(), _end(toks[j - 1])), lowest
+    k, lowest = _collect_back(toks, j)
     if k > j:
-        return None, False
+        return None, lowest
+    if last in _NO_HEAD:
+        return None, lowest  # "its daily reports": an adjective with no head is no speaker
     start = toks[k].start()
     if text.endswith("of ", lo, start):
         q = _QUANT_OF.search(text, max(lo, start - 20), start)
         if q is not None:
             start = q.start()
-    return (start, _end(toks[j])), k == 0
+    return (start, _end(toks[j])), lowest
 
 
 def np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     """The speaker phrase starting just after a reporting verb ("said Prime Minister X")."""
     nl = text.find("\n", pos, limit)
-    toks = list(_TOK.finditer(text, pos, min(limit if nl < 0 else nl, pos + _WINDOW)))
+    hi = min(limit if nl < 0 else nl, pos + _WINDOW)
+    if hi - pos > _SHORT:
+        # a short window first; the full one only when the phrase may run on past its end
+        span, done = _np_after_in(list(_TOK.finditer(text, pos, pos + _SHORT)))
+        if done:
+            return span
+    return _np_after_in(list(_TOK.finditer(text, pos, hi)))[0]
+
+
+def _np_after_in(toks: list) -> tuple[tuple[int, int] | None, bool]:
+    """The phrase at the start of `toks`, and whether it was decided before the last token."""
+    n = len(toks)
     i = 0
-    while i < len(toks) and toks[i].group().lower() in _AUX:
+    while i < n and toks[i].group().lower() in _AUX:
         i += 1
-    if i >= len(toks):
-        return None
+    if i >= n:
+        return None, False
     first = toks[i].group()
     if first.lower() in PRONOUNS:
-        return toks[i].start(), toks[i].end()
+        return (toks[i].start(), toks[i].end()), i < n - 1
     end = i - 1
     pending = -1  # an unknown lower-case word kept only if the phrase had a start
     unknown = 0
     det = False
     k = i
-    while k < len(toks):
+    while k < n:
         t = toks[k].group()
         low = t.lower()
         if not _is_word(t):
@@ -208,21 +280,27 @@ def np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
         else:
             break
         k += 1
+    done = k < n - 1
     if pending > end:
         end = pending
     if end < i:
-        return None
-    return toks[i].start(), _end(toks[end])
+        return None, done
+    return (toks[i].start(), _end(toks[end])), done
 
 
 def subject_np(text: str, sent_start: int, limit: int) -> tuple[int, int] | None:
     """The subject phrase of a sentence, skipping an opening adverbial ("In a speech, Putin ...")."""
+    while sent_start < limit and text[sent_start] in _LEAD_PUNCT:
+        sent_start += 1  # after a quotation: ',” he said, adding ...'
     span = np_after(text, sent_start, limit)
     if span is None or span[0] != _skip_space(text, sent_start):
         comma = text.find(",", sent_start, limit)
         if 0 <= comma < sent_start + 80:
             span = np_after(text, comma + 1, limit)
     return span
+
+
+_LEAD_PUNCT = frozenset(" \t\n,;:—–-\"”’'")
 
 
 def _skip_space(text: str, i: int) -> int:
@@ -278,6 +356,35 @@ def _split_run(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
     return tuple(title), tuple(name)
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _person_name(run) -> tuple[str, str | None] | None:
+    """(name, title) of a run of capitalised words (a string or its words), or None when it
+    is no person's name. Cached across articles: the same runs recur."""
+    toks = run.replace("]", "] ").split() if isinstance(run, str) else run
+    if any(t.strip("]") in ORG_CAPS for t in toks):
+        return None
+    title, name = _name_from_run(toks)
+    if not name or len(name) > 4 or (len(name) == 1 and not title):
+        return None
+    if any(t.isupper() and len(t) > 1 for t in name):
+        return None  # acronyms: organizations
+    titles = [t for t in title if t not in HONORIFICS]
+    return " ".join(name), " ".join(titles) or None
+
+
+def _cap_word_before(text: str, i: int) -> bool:
+    """Might a capitalised word (a title or first name) come just before offset i? A cheap test
+    that spares slicing and splitting the text before most mentions of a surname."""
+    j = i - 1
+    lo = max(0, i - 80)
+    while j >= lo and text[j].isspace():
+        j -= 1
+    t = j
+    while t > lo and not text[t - 1].isspace():
+        t -= 1
+    return j >= lo and (text[t].isupper() or "]" in text[t:j + 1])
+
+
 class MentionChain:
     """Person names the article gives, by surname, with the words around their mentions.
 
@@ -294,24 +401,17 @@ class MentionChain:
 
     @staticmethod
     def _person(toks: list[str], start: int, end: int) -> Person | None:
-        if any(t.strip("]") in ORG_CAPS for t in toks):
-            return None
-        title, name = _name_from_run(toks)
-        if not name or len(name) > 4 or (len(name) == 1 and not title):
-            return None
-        if any(t.isupper() and len(t) > 1 for t in name):
-            return None  # acronyms: organizations
-        titles = [t for t in title if t not in HONORIFICS]
-        return Person(" ".join(name), start, end, " ".join(titles) or None)
+        parsed = _person_name(tuple(toks))
+        return None if parsed is None else Person(parsed[0], start, end, parsed[1])
 
     @property
     def persons(self) -> list[Person]:
         if self._persons is None:
             self._persons = []
             for m in _NAME_RUN2.finditer(self.text):
-                p = self._person(m.group().replace("]", "] ").split(), m.start(), m.end())
-                if p is not None:
-                    self._persons.append(p)
+                parsed = _person_name(m.group())
+                if parsed is not None:
+                    self._persons.append(Person(parsed[0], m.start(), m.end(), parsed[1]))
             self._pos = [p.pos for p in self._persons]
         return self._persons
 
@@ -326,7 +426,8 @@ class MentionChain:
         n = len(surname)
         while i >= 0:
             e = i + n
-            if (i == 0 or not text[i - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()):
+            if (i == 0 or not text[i - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()) and (
+                    i > 0 and text[i - 1] in " \t\xa0]" and _cap_word_before(text, i)):
                 before = text[max(0, i - 80):i].replace("]", "] ").split()
                 k = len(before)
                 while k > 0 and k > len(before) - 5 and _CAP_TOKEN.fullmatch(before[k - 1]):
@@ -417,11 +518,28 @@ def _affiliation(words: list[str]) -> str | None:
     return None
 
 
-def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
-    """Resolve a (non-pronoun) speaker phrase to the fullest name the article gives."""
+@dataclass(slots=True, frozen=True)
+class _Parsed:
+    """What a speaker phrase says by itself, before the article's names are consulted."""
+
+    mention: str
+    affiliation: str | None
+    runs: tuple  # (name words, has a title, its title, an appositive role) per personal name
+    low: tuple[str, ...]
+    role_lookup: bool  # a singular role head ("the president"): look for the person in the article
+    single: str | None  # a lone capitalised word that may be a surname
+    name: str  # the phrase as an organization or role name
+    person: bool
+    role_only: bool
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _parse_mention(mention: str) -> _Parsed:
+    """Cached across articles: the same phrases ("officials", "the ministry") recur everywhere."""
     mention = mention.strip(" ,")
     words = mention.replace(",", " , ").split()
     affiliation = _affiliation(words)
+    runs = []
     # a personal name inside the phrase (skip titles, nationalities, organizations)
     for run in _NAME_RUN.finditer(mention):
         toks = run.group().replace("]", "] ").split()
@@ -434,27 +552,15 @@ def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
             continue
         if len(name) == 1 and name[0].lower() in NATIONALITY:
             continue
-        full = chain.fullest(name[-1], pos)
-        if full is not None and len(full.name.split()) >= len(name):
-            resolved = full.name
-        elif len(name) == 1 and not title:
-            continue  # a lone capitalised word: a place or organization ("Ukraine", "Reuters")
-        else:
-            resolved = " ".join(name)
-        titles = [t for t in title if t not in HONORIFICS]
-        if not titles and full is not None:
-            t = full.title
-        else:
-            t = " ".join(titles) or None
-        if t is None and "," in words:
+        own = " ".join(t for t in title if t not in HONORIFICS) or None
+        app = None
+        if "," in words:
             # an appositive role: "James Heappey, the foreign minister"
             parts = [p.strip() for p in mention.split(",") if p.strip()]
             roles = [p for p in parts if not _NAME_RUN.fullmatch(p)]
             if roles:
-                t = " ".join(w for w in roles[0].split() if w.lower() not in DETERMINERS) or None
-        if affiliation and resolved in affiliation:
-            affiliation = affiliation.split(resolved)[0].strip() or None
-        return Speaker(resolved, mention, t, affiliation, True)
+                app = " ".join(w for w in roles[0].split() if w.lower() not in DETERMINERS) or None
+        runs.append((tuple(name), bool(title), own, app))
     low = [w.lower().strip(",") for w in words if w != ","]
     # the head comes before "of"/"for": "the official of the American administration"
     inner = next((i for i, w in enumerate(low) if w in ("of", "for") and i > 0), len(low))
@@ -464,10 +570,8 @@ def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
     caps = [w for w in words if w[:1].isupper() and w not in BREAK_CAPS and w.lower() not in DETERMINERS]
     is_org = (head in ORG_HEADS or head.endswith("s") and head[:-1] in ROLE_HEADS or head in ROLE_HEADS and head.endswith("s")
               or bool(_ACRONYM.search(mention)) or any(w.strip("]") in ORG_CAPS for w in words))
-    if head in ROLE_HEADS and not head.endswith("s") and head not in ORG_HEADS:
-        p = chain.by_role(low, pos)
-        if p is not None:
-            return Speaker(p.name, mention, p.title, affiliation, True)
+    role_lookup = head in ROLE_HEADS and not head.endswith("s") and head not in ORG_HEADS
+    if role_lookup:
         is_org = False
     name = _strip_determiner(mention)
     if "," in name:
@@ -475,10 +579,7 @@ def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
         first = name.split(",")[0].strip()
         if first:
             name = _strip_determiner(first)
-    if len(caps) == 1 and len(content) == 1 and not is_org:
-        p = chain.fullest(caps[0], pos)
-        if p is not None:
-            return Speaker(p.name, mention, p.title, affiliation, True)
+    single = caps[0] if len(caps) == 1 and len(content) == 1 and not is_org else None
     m = _NEWS_AGENCY.search(name)
     if m is None and len(caps) == 1 and head in _MEDIA_HEADS:
         m = _CAP_WORD.search(name)
@@ -489,7 +590,37 @@ def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
     # to a person already quoted; "a spokesman", "the head of the agency" introduce a new one
     short = (inner == len(low) and len(low) <= 4 and low[0] not in ("a", "an", "one", "another", "some")
              and not any(_possessive_stem(w) for w in low))
-    return Speaker(name, mention, None, affiliation, person, person and short)
+    return _Parsed(mention, affiliation, tuple(runs), tuple(low), role_lookup, single, name, person,
+                   person and short)
+
+
+def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
+    """Resolve a (non-pronoun) speaker phrase to the fullest name the article gives."""
+    p = _parse_mention(mention)
+    mention, affiliation = p.mention, p.affiliation
+    for name, has_title, own, app in p.runs:
+        full = chain.fullest(name[-1], pos)
+        if full is not None and len(full.name.split()) >= len(name):
+            resolved = full.name
+        elif len(name) == 1 and not has_title:
+            continue  # a lone capitalised word: a place or organization ("Ukraine", "Reuters")
+        else:
+            resolved = " ".join(name)
+        t = full.title if own is None and full is not None else own
+        if t is None:
+            t = app
+        if affiliation and resolved in affiliation:
+            affiliation = affiliation.split(resolved)[0].strip() or None
+        return Speaker(resolved, mention, t, affiliation, True)
+    if p.role_lookup:
+        person = chain.by_role(p.low, pos)
+        if person is not None:
+            return Speaker(person.name, mention, person.title, affiliation, True)
+    if p.single is not None:
+        person = chain.fullest(p.single, pos)
+        if person is not None:
+            return Speaker(person.name, mention, person.title, affiliation, True)
+    return Speaker(p.name, mention, None, affiliation, p.person, p.role_only)
 
 
 def _strip_determiner(s: str) -> str:
