@@ -502,3 +502,15 @@ def test_false_friends_of_battle_summit_and_warning():
     assert subs("The single reached the summit of the chart within a week.") == []
     # a named person advising on policy, no war or state violence in sight
     assert subs("Economist Mara Lind warned that the government could raise taxes.") == []
+
+
+def test_full_name_is_not_replaced_by_a_namesake_and_small_capital_is_a_person():
+    text = "Cherie Blair spoke first. Tony Blair has rejected calls for an inquiry into the Iraq war."
+    assert [e.actor for e in events(text) if e.sub_event_type == "verbal_conflict"] == ["Tony Blair"]
+    from pipeline.extract.actors import normalize_actor
+    assert normalize_actor("Victoria") == "Victoria" and normalize_actor("Moscow") == "Russia"
+
+
+def test_placeless_summary_does_not_override_the_placed_toll():
+    evs = events("Drone attacks along the front left at least 10 people dead. Drone attacks killed six in Sumy.")
+    assert [(e.location, e.fatalities) for e in evs] == [("Sumy", 6)]

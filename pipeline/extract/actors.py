@@ -60,8 +60,13 @@ def _capital_country(word: str) -> str | None:
             if c.get("capital"):
                 _CAPITALS[fold(c["capital"])] = cc
         _CAPITALS.update(_SEATS)
+    if fold(word) in _SEATS:
+        return country_name(_SEATS[fold(word)])
     cc = _CAPITALS.get(fold(word))
-    return country_name(cc) if cc else None
+    if not cc or not any(p.country_code == cc and p.kind == "city" and p.population >= 500_000
+                         for p in gazetteer().lookup(word)):
+        return None  # a small capital's name is more often a person's ("Victoria")
+    return country_name(cc)
 
 
 def country_name(cc: str) -> str | None:
@@ -100,8 +105,8 @@ def normalize_actor(phrase: str | None, names: dict[str, str] | None = None) -> 
     if names:
         last = p.split()[-1]
         full = names.get(last)
-        if full and len(full) > len(p) and p[0].isupper():
-            return full
+        if full and len(full) > len(p) and p[0].isupper() and set(p.split()) <= set(full.split()):
+            return full  # "Blair" -> "Tony Blair", but "Tony Blair" never -> "Cherie Blair"
         if full and p.endswith(" " + full):
             return full  # "NATO Secretary-General Jens Stoltenberg": the person, without the title
     return p

@@ -865,13 +865,16 @@ def _same_place(a: Event, b: Event) -> bool:
 
 
 def _absorb(o: Event, ev: Event) -> None:
+    # a placeless telling joined to a placed one may sum up several places ("attacks along the front
+    # left 10 dead"; "six in Donetsk"): the placed count stands
+    summary = ev.location is None and o.location is not None
     for attr in ("actor", "target", "event_date", "date_precision", "location", "country_code", "latitude", "longitude"):
         if getattr(o, attr) is None and getattr(ev, attr) is not None:
             setattr(o, attr, getattr(ev, attr))
     if ev.fatalities is not None:
-        o.fatalities = ev.fatalities if o.fatalities is None else max(o.fatalities, ev.fatalities)
+        o.fatalities = ev.fatalities if o.fatalities is None else o.fatalities if summary else max(o.fatalities, ev.fatalities)
     if ev.injuries is not None:
-        o.injuries = ev.injuries if o.injuries is None else max(o.injuries, ev.injuries)
+        o.injuries = ev.injuries if o.injuries is None else o.injuries if summary else max(o.injuries, ev.injuries)
 
 
 def _same_event(o: Event, ev: Event) -> bool:
