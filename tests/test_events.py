@@ -167,6 +167,15 @@ def test_casualties_in_next_sentence_attach_to_event():
     assert f.event_index == 0
 
 
+def test_toll_in_the_next_paragraph_is_not_borrowed():
+    text = ("Rockets hit the centre of Odesa on Saturday.\n\n"
+            "Thousands of soldiers died in the last great war, the museum guide said.")
+    f = Figure(surface="Thousands", value=1000, char_start=text.index("Thousands"),
+               char_end=text.index("Thousands") + 9, sentence_index=1, category="killed")
+    evs = events(text, figures=[f])
+    assert evs[0].fatalities is None and f.event_index is None
+
+
 def test_no_event_date_without_publication_date():
     evs = events("Artillery shelled Avdiivka on September 7.", published_at=None)
     assert evs and evs[0].event_date is None and evs[0].date_precision is None

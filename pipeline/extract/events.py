@@ -792,6 +792,9 @@ def _fallback_country(c: _Cand) -> str | None:
     return None
 
 
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+
+
 def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: list[Figure],
                 ev_trig: list[int] | None = None) -> None:
     text = doc.text
@@ -815,6 +818,8 @@ def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: lis
         targets = violent_at[vs[k]]
         if si != vs[k] and si in event_sents:
             continue  # a sentence with its own (non-violent) event keeps its numbers
+        if si != vs[k] and _PARAGRAPH_BREAK.search(text, doc.sentences[vs[k]][1], doc.sentences[si][0]):
+            continue  # a toll in the next paragraph is another story's more often than this one's
         s, e = doc.sentences[si]
         found = casualties.find_casualties(text, s, e)
         used: set[int] = set()
