@@ -168,7 +168,7 @@ def test_casualties_in_next_sentence_attach_to_event():
 
 
 def test_toll_in_the_next_paragraph_is_not_borrowed():
-    text = ("Rockets hit the centre of Odesa on Saturday.\n\n"
+    text = ("Government troops clashed with rebels near Goma on Saturday.\n\n"
             "Thousands of soldiers died in the last great war, the museum guide said.")
     f = Figure(surface="Thousands", value=1000, char_start=text.index("Thousands"),
                char_end=text.index("Thousands") + 9, sentence_index=1, category="killed")
