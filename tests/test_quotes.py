@@ -259,3 +259,22 @@ def test_role_phrases_with_numbers_and_unlisted_nouns():
                 '"The dam is safe," Rolf B. Anders III, a writer for The Harbour Times, wrote.')
     assert find(qs, "doing what we can").speaker_mention == "the 52-year-old father of two"
     assert find(qs, "dam is safe").speaker == "Rolf B. Anders III"
+
+
+def test_colon_without_a_verb_gives_the_subject_as_speaker():
+    assert find(quotes('Mayor Ivo Sand is trying a new slogan: "Build it once."'), "Build it once").speaker == "Ivo Sand"
+    qs = quotes('The report used a line from the hearing as its title: "Nobody reads the budget."')
+    assert find(qs, "Nobody reads the budget").speaker is None
+
+
+def test_quoted_titles_with_a_comma_inside_the_marks_are_not_quotes():
+    qs = quotes('On Sunday\'s "Evening Harbour Desk," the mayor said the port would reopen.')
+    assert not any(q.quote_text.startswith("Evening Harbour") for q in qs)
+
+
+def test_nested_quote_with_the_same_curly_marks_and_credit_line():
+    text = "“I would rather work in what he calls “chaos” than stay home.” ― Lina Ortiz\n“The shift was long.” ― Tom Ek"
+    qs = quotes(text)
+    q = find(qs, "rather work")
+    assert q.quote_text.endswith("than stay home.") and q.speaker == "Lina Ortiz"
+    assert find(qs, "shift was long").speaker == "Tom Ek"

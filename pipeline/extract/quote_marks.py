@@ -58,6 +58,14 @@ def _single_mark(text: str, i: int, ch: str, n: int) -> bool:
         not nxt or nxt.isspace() or nxt in _SINGLE_CLOSE_NEXT)
 
 
+def _closers_left(text: str, i: int, opener: str) -> int:
+    """How many closing marks of the opener's kind are left in the paragraph after i (looking
+    a bounded distance ahead, so that many nested marks stay linear)."""
+    hi = min(len(text), i + 2000)
+    pe = text.find("\n", i, hi)
+    return text.count("”" if opener == "“" else "»", i, hi if pe < 0 else pe)
+
+
 def find_quoted(text: str) -> list[Quoted]:
     out: list[Quoted] = []
     open_at = -1          # index of the open double mark, -1 when outside
@@ -87,8 +95,8 @@ def find_quoted(text: str) -> list[Quoted]:
             para_start = i + 1
             continue
         if ch in "'‘’":
-            if open_at >= 0:
-                continue
+            if open_at >= 0 or 0 < i < n - 1 and text[i - 1].isalnum() and text[i + 1].isalnum():
+                continue  # inside a double quote, or an apostrophe inside a word ("it's")
             if not _single_mark(text, i, ch, n):
                 continue
             if ch == "‘" or (ch == "'" and (i + 1 < n and text[i + 1].isalpha()) and
@@ -136,6 +144,8 @@ def find_quoted(text: str) -> list[Quoted]:
             open_at = -1
         elif opens and not same_family:
             nested = i
+        elif opens and ch in "“«" and _closers_left(text, i, ch) >= 2:
+            nested = i  # “... what he calls “hell” than ...”: a nested quote with the same marks
         elif opens:
             # an opener of the same family while open: the earlier quote was never closed
             emit(open_at, open_at + 1, i, i, False, False)

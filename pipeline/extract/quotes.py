@@ -26,10 +26,10 @@ from pipeline.extract.quote_marks import Quoted, find_quoted
 from pipeline.extract.records import Quote
 from pipeline.extract.text import Doc
 from pipeline.extract.speaker_lexicon import (
-    CHANNEL_NOUNS, CUE_FORMS, CUE_PATTERN, PLATFORMS, PRONOUNS, THAT_ONLY, trie_pattern,
+    BREAK_CAPS, DETERMINERS, CHANNEL_NOUNS, CUE_FORMS, CUE_PATTERN, PLATFORMS, PRONOUNS, THAT_ONLY, trie_pattern,
 )
 from pipeline.extract.speakers import (
-    MentionChain, Speaker, np_after, np_before, resolve, subject_np,
+    UPPER, MentionChain, Speaker, np_after, np_before, resolve, subject_np,
 )
 
 # stdlib re scans a prefix-factored alternation several times faster than the regex module; a
@@ -40,21 +40,12 @@ _CUE_AT0 = stdre.compile(r"(?:" + CUE_PATTERN + r")\b")
 
 
 class _Cue:
-    """A reporting verb found in the text, with the accessors of a regex match."""
+    """A reporting verb found in the text: start, end and the word as written."""
 
     __slots__ = ("s", "e", "w")
 
     def __init__(self, s: int, e: int, w: str) -> None:
         self.s, self.e, self.w = s, e, w
-
-    def start(self) -> int:
-        return self.s
-
-    def end(self) -> int:
-        return self.e
-
-    def group(self) -> str:
-        return self.w
 
 
 def _find_cues(text: str) -> list[_Cue]:
@@ -63,7 +54,7 @@ def _find_cues(text: str) -> list[_Cue]:
     if m is not None:
         out.insert(0, _Cue(0, m.end(), m.group()))
     return out
-_LABEL = re.compile(r"(\p{Lu}[\p{Lu}.'’\- ]{1,30}):\s+")  # transcript speaker labels: "PENCE: ..."
+_LABEL = stdre.compile(r"([" + UPPER + r"][" + UPPER + r".'’\- ]{1,30}):\s+")  # transcript speaker labels: "PENCE: ..."
 _CHANNEL = stdre.compile(
     r"\s*,?\s*(?:on|in|via|to|through|during)\s+((?:(?:a|an|the|his|her|its|their)\s+)?"
     r"(?:[\w’'\-]+\s+){0,3}?(?:" + trie_pattern(CHANNEL_NOUNS | PLATFORMS) + r"))\b"
@@ -76,15 +67,15 @@ _THAT = stdre.compile(r"\bthat\b")
 _ALNUM = stdre.compile(r"[^\W_]")
 _NEWLINE = stdre.compile(r"\n")
 _APOS = stdre.compile(r"['’]")
-_ABBREV = re.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Rev|Del|\p{Lu})\.")
+_ABBREV = stdre.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Rev|Del|[" + UPPER + r"])\.")
 # between a quote and its verb, dots that do not end a sentence: "(D-Ore.)", ", R-Tex.,"
 _GAP_INSERT = stdre.compile(r"\([^()\n]{0,40}\)|\b[A-Z]-[A-Z][a-z]{0,4}\.")
 # a credit line after a quote: “...” ― Jane Doe.
-_CREDIT = re.compile(r"[ \t\xa0]*[―—–-][ \t\xa0]*(?=\p{Lu})")
+_CREDIT = stdre.compile(r"[ \t\xa0]*[―—–-][ \t\xa0]*(?=[" + UPPER + r"])")
 _GLUED = stdre.compile(r"[.!?][\"”’]?(?=[A-Z][a-z]|[A-Z] |\d)")
 _ADJUNCT_START = frozenset("on in at during last earlier this via to through after before late".split())
 _CLAUSE_PRONOUNS = frozenset("it he she they we i there".split())
-_TRAIL_OK = re.compile(r"\s*(?:$|,|\s*(?:(?:on|in|at|during|late|earlier|last|this|via|to|from|after|before|"
+_TRAIL_OK = stdre.compile(r"\s*(?:$|,|\s*(?:(?:on|in|at|during|late|earlier|last|this|via|to|from|after|before|"
                        r"when|while|as|told|adding)\b[^,]{0,50})?$)")
 _AND_THAT = stdre.compile(r",?\s+and\s+that\s+")
 _QUOTE_CHARS = "\"'“”‘’«»„‟"
@@ -348,8 +339,8 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
     if nwords <= 2 and nxt[:1] == " " and nxt[1:2].islower() and base not in (
             "call", "describe", "dub", "brand", "label", "term", "decry", "condemn", "denounce"):
         return None  # a scare quote used as a modifier: a "reassurance" force
-    if nwords <= 6 and all(w[:1].isupper() for w in words if len(w) > 3) and not content.rstrip()[-1:] in ".!?,":
-        return None  # a quoted title: the "Fox News Sunday" broadcast
+    if nwords <= 6 and all(w[:1].isupper() for w in words if len(w) > 3) and not content.rstrip()[-1:] in "!?":
+        return None  # a quoted title: the "Fox News Sunday" broadcast (also "on “Evening Desk,” she said")
     row.cue = cue.w
     _speaker_at_cue(art, row, cue, art.floor(ss, cue.s), se)
     return row
@@ -418,13 +409,17 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
             return
     # 2. before the opening mark: 'X said: "..."' (also at the end of the previous paragraph)
     c = lead_cue
+    colon = -1
     if c is None:
         prev = _prev_nonspace(text, q.open_at, 0)
         if prev == ":":
-            k = text.rfind(":", 0, q.open_at)
+            colon = k = text.rfind(":", 0, q.open_at)
             ls = art.sentence(k)[0]
             c = _last_cue(cues, cue_starts, ls, k)
             lead_lo = ls
+        elif _before_is_colon(text, q, lead_lo):
+            colon = text.rfind(":", lead_lo, q.open_at)
+            ls = lead_lo
     if c is not None:
         if c.s not in used and c.w.lower() != "according to":
             gap = text[c.e:q.open_at]
@@ -442,7 +437,25 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
                     row.channel = _told_channel(text, c, (c.e, c.e)) or _channel_after(text, c.e, q.open_at)
                     used.add(c.s)
                     return
+    if c is None and colon >= 0:
+        # no reporting verb before the colon: its sentence's subject introduces the quote
+        # ("The senator made the following remark: ...")
+        span = subject_np(text, art.floor(ls, colon), colon)
+        if span is not None and _names_someone(text[span[0]:span[1]]):
+            row.mention = span
+            return
     row.inherit = True
+
+
+def _before_is_colon(text: str, q: Quoted, lo: int) -> bool:
+    return _prev_nonspace(text, q.open_at, lo) == ":"
+
+
+def _names_someone(phrase: str) -> bool:
+    """A pronoun or a phrase with a name in it ("Sanders", "President Obama"), not "The piece"."""
+    words = phrase.split()
+    return bool(words) and (words[0].lower() in PRONOUNS or any(
+        w[:1].isupper() and w.lower() not in DETERMINERS and w not in BREAK_CAPS for w in words))
 
 
 def _told_channel(text: str, cue, span) -> str | None:

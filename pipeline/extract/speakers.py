@@ -22,7 +22,7 @@ from pipeline.extract.speaker_lexicon import (
 
 # a word may hold inner dots ("U.S.") but a dot before a capitalised word ends it ("Kyiv.She")
 # (stdlib re: it is faster than the regex module on these simple patterns; _UP approximates \p{Lu})
-_UP = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇ"
+_UP = UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇ"  # UPPER: for quotes.py
 _TOK = stdre.compile(r"[^\W_]+(?:(?:[’'\-]|\.(?=[^\W\d_])(?![" + _UP + r"][a-z]))[^\W_]*)*\.?|[,\[\]()]|[^\s\w]")
 _NAME_RUN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?(?:\]?[ \t\xa0]+[" + _UP + r"][\w’'\-]*\.?){0,5}")
 # a capitalised word before a surname: "Ukrainian President Volodymyr " + "Zelenskyy"
