@@ -24,9 +24,9 @@ import regex as re
 
 from pipeline.extract.quote_marks import Quoted, find_quoted
 from pipeline.extract.records import Quote
-from pipeline.extract.text import Doc
+from pipeline.extract.text import Doc, trie_pattern
 from pipeline.extract.speaker_lexicon import (
-    BREAK_CAPS, DETERMINERS, CHANNEL_NOUNS, CUE_FORMS, CUE_PATTERN, PLATFORMS, PRONOUNS, THAT_ONLY, trie_pattern,
+    BREAK_CAPS, DETERMINERS, CHANNEL_NOUNS, CUE_FORMS, CUE_PATTERN, PLATFORMS, PRONOUNS, THAT_ONLY,
 )
 from pipeline.extract.speakers import (
     UPPER, MentionChain, Speaker, np_after, np_before, resolve, subject_np,
@@ -57,7 +57,7 @@ def _find_cues(text: str) -> list[_Cue]:
 _LABEL = stdre.compile(r"([" + UPPER + r"][" + UPPER + r".'’\- ]{1,30}):\s+")  # transcript speaker labels: "PENCE: ..."
 _CHANNEL = stdre.compile(
     r"\s*,?\s*(?:on|in|via|to|through|during)\s+((?:(?:a|an|the|his|her|its|their)\s+)?"
-    r"(?:[\w’'\-]+\s+){0,3}?(?:" + trie_pattern(CHANNEL_NOUNS | PLATFORMS) + r"))\b"
+    r"(?:[\w’'\-]+\s+){0,3}?(?:" + trie_pattern(CHANNEL_NOUNS | PLATFORMS, space=" ") + r"))\b"
 )
 # a quote set off by dashes, as some European outlets write them: ".- We will ... - says X."
 _DASH_OPEN = stdre.compile(r"(?:^|(?<=[.!?\"”]))[ \t]?[-–—][ \t]+(?=[A-Z])", stdre.M)

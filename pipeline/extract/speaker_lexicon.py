@@ -6,6 +6,8 @@ general English news vocabulary, not tuned to one outlet.
 """
 from __future__ import annotations
 
+from pipeline.extract.text import trie_pattern
+
 # Verbs that report speech and can take a clause ("X said (that) ...").
 SAY_VERBS = """say tell add state declare announce claim warn insist explain note argue write tweet post
 report confirm deny acknowledge admit assert suggest predict estimate caution stress emphasise emphasize
@@ -99,28 +101,7 @@ def _build() -> dict[str, tuple[str, bool]]:
 CUE_FORMS = _build()
 
 
-def trie_pattern(words) -> str:
-    """A regex alternation factored by common prefixes: much faster to scan than a flat one."""
-    import re
-
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-
-    def build(node: dict) -> str:
-        alts = [re.escape(ch) + build(node[ch]) for ch in sorted(k for k in node if k)]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return "(?:" + body + ")?" if "" in node else body
-
-    return build(trie)
-
-
-CUE_PATTERN = trie_pattern(list(CUE_FORMS) + ["according to", "According to"])
+CUE_PATTERN = trie_pattern(list(CUE_FORMS) + ["according to", "According to"], space=" ")
 
 PRONOUNS = {"he": "person", "she": "person", "they": "group", "it": "org", "we": "group", "i": "person"}
 

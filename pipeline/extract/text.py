@@ -88,3 +88,34 @@ class Doc:
     def sentence_text(self, index: int) -> str:
         s, e = self.sentences[index]
         return self.text[s:e]
+
+
+def trie_pattern(words, space: str = r"[\s-]+") -> str:
+    """A regex matching any of `words`, nested by letter as a trie (longer words tried first;
+    a space in a word matches `space`). A flat alternation of hundreds of words is tried one
+    word at a time; the trie is tried one letter at a time."""
+    trie: dict = {}
+    for w in words:
+        node = trie
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_regex(trie, space)
+
+
+def _trie_regex(node: dict, space: str) -> str:
+    branches = []
+    for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
+        piece = space if ch == " " else re.escape(ch)
+        branches.append(piece + _trie_regex(node[ch], space))
+    if "" in node:
+        branches.append("")  # the word may end here; longer words were tried first
+    if not branches:
+        return ""
+    if len(branches) == 1:
+        return branches[0]
+    return "(?:" + "|".join(branches) + ")"
+
+
+def _depth(node: dict) -> int:
+    return 1 + max((_depth(n) for n in node.values()), default=0)

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.text import trie_pattern
+
 # normalized unit -> (category, spellings). Spellings are lower case; matching ignores case
 # (a lone capital letter glued to a number, "3G", is rejected by the extractor).
 _UNITS: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -116,41 +118,10 @@ for _unit, (_cat, _spellings) in _UNITS.items():
 CATEGORY_OF_UNIT: dict[str, str] = {u: c for u, (c, _) in _UNITS.items()}
 
 
-def _alt(words) -> str:
-    """A regex matching any of `words` (longest first), nested by letter as a trie: a flat
-    alternation of ~300 spellings is tried one by one and cost 4 µs a figure."""
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = {}
-    return _trie_regex(trie)
-
-
-def _trie_regex(node: dict) -> str:
-    """The regex of one trie node: its children as branches, deepest first."""
-    branches = []
-    for ch in sorted((c for c in node if c), key=lambda c: -_depth(node[c])):
-        piece = r"[\s-]+" if ch == " " else re.escape(ch)
-        branches.append(piece + _trie_regex(node[ch]))
-    if "" in node:
-        branches.append("")  # the word may end here; longer words were tried first
-    if not branches:
-        return ""
-    if len(branches) == 1:
-        return branches[0]
-    return "(?:" + "|".join(branches) + ")"
-
-
-def _depth(node: dict) -> int:
-    return 1 + max((_depth(n) for n in node.values()), default=0)
-
-
 _spaced = [s for s in UNIT_OF if s not in _GLUED_ONLY]
 # A unit after a number: "5 km", "5km", "5-year", "5 per cent". The word must end there.
 UNIT_AFTER = re.compile(
-    r"(?:(?P<glued>" + _alt(UNIT_OF) + r")|[\s\u00a0-]{1,2}(?P<spaced>" + _alt(_spaced) + r"))(?![\w°])",
+    r"(?:(?P<glued>" + trie_pattern(UNIT_OF) + r")|[\s\u00a0-]{1,2}(?P<spaced>" + trie_pattern(_spaced) + r"))(?![\w°])",
     re.IGNORECASE,
 )
 
