@@ -254,7 +254,7 @@ def object_after(text: str, trig_end: int, sent_end: int, noun_trigger: bool) ->
         seg = seg[m.end():]
     seg = re.sub(r"^\s*(?:an?|the|its|their|his|her|a key|key)\s+", "", seg.lstrip(), flags=re.I)
     # keep "of" inside names ("Cabinet of Ministers building")
-    out, pos = [], 0
+    out = []
     for m in re.finditer(r"\S+", seg):
         w = m.group()
         if _OBJ_STOP.fullmatch(w.lower()) or _OBJ_STOP.match(w):
