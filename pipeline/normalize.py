@@ -8,7 +8,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -18,8 +17,6 @@ import polars as pl
 from pipeline.readers.records import RawArticle, Rejection
 from pipeline.storage.schemas import ARTICLES, REJECTED_INPUTS, frame
 
-_SPACE = re.compile(r"\s+")
-
 
 def normalize_text(text: str) -> str:
     """NFC, Unix line ends, no BOM or NULs, trimmed: the text every offset points into."""
@@ -28,7 +25,8 @@ def normalize_text(text: str) -> str:
 
 
 def article_id(text: str) -> str:
-    return hashlib.sha256(_SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()[:16]
+    # str.split() folds the same white space as a `\s+` regex, about ten times faster
+    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
 
 
 class ArticleSet:
