@@ -14,6 +14,11 @@ PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 
 
+def user_cache_dir() -> Path:
+    """Where derived, rebuildable files live between runs (a bundled script, a compiled gazetteer)."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-warehouse"
+
+
 def _sql_dir() -> Path:
     # A checkout (editable install) has sql/ at the top; a wheel ships it inside the package.
     for candidate in (PROJECT_ROOT / "sql", PACKAGE_DIR / "sql"):

@@ -73,3 +73,14 @@ def test_a_capital_beats_a_small_namesake_in_an_american_context():
     ms = places.find_mentions(text)
     places.resolve(ms)
     assert {m.surface: m.place.country_code for m in ms}["Damascus"] == "SY"
+
+
+def test_gazetteer_cache_round_trip(tmp_path, monkeypatch):
+    from pipeline.extract import places
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    built = places._cached_gazetteer()  # builds and writes the cache
+    assert list((tmp_path / "news-warehouse").glob("gazetteer-*.pickle"))
+    loaded = places._cached_gazetteer()  # reads it back
+    assert loaded.by_key.keys() == built.by_key.keys()
+    assert [p.country_code for p in loaded.lookup("Odesa")] == [p.country_code for p in built.lookup("Odesa")]

@@ -12,13 +12,13 @@ import json
 import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import altair as alt
 import duckdb
 import polars as pl
 
+from pipeline.settings import user_cache_dir
 from pipeline.storage.duckdb_io import scalar, table_exists
 
 TOP_PLACES = 20
@@ -26,10 +26,6 @@ TOP_SPEAKERS = 15
 TOP_SERIES = 6
 # figure kinds worth a series first; others fill the remaining slots by number of reports
 PREFERRED_CATEGORIES = ("killed", "injured", "launched", "intercepted", "displaced", "missing", "arrested")
-
-
-def _bundle_cache_dir() -> Path:
-    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-warehouse"
 
 
 @functools.lru_cache(maxsize=1)
@@ -46,7 +42,7 @@ def vega_javascript() -> str:
         version = vl_version_for_vl_convert()
     except Exception:  # noqa: BLE001 - a private helper; the bundle's default version also works
         version = None
-    cached = _bundle_cache_dir() / f"vega-bundle-{getattr(vl_convert, '__version__', 'x')}-{version}.js"
+    cached = user_cache_dir() / f"vega-bundle-{getattr(vl_convert, '__version__', 'x')}-{version}.js"
     try:
         return cached.read_text(encoding="utf-8")
     except OSError:
