@@ -71,9 +71,10 @@ def print_summary(settings: Settings, seconds: float, ok: bool) -> None:
         con.close()
     from pipeline.defs.report_asset import report_path
 
+    report = report_path(settings.warehouse)
     print(f"\nwarehouse: {settings.warehouse}")
-    if report_path(settings.warehouse).exists():
-        print(f"report:    {report_path(settings.warehouse)}  (open it in a browser; works offline)")
+    if report.exists():
+        print(f"report:    {report}  (open it in a browser; works offline)")
     print(f"query it:  news-warehouse query \"SELECT * FROM quotes LIMIT 5\" --warehouse {settings.warehouse}")
     print("           or python -c \"import duckdb; duckdb.connect('<file>', read_only=True)\" (DuckDB 2.x)")
     print("UI:        news-warehouse ui   (then open http://127.0.0.1:3000)")

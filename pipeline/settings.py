@@ -10,6 +10,8 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from pipeline.storage.publish import build_db_path
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 PROJECT_ROOT = PACKAGE_DIR.parent
 
@@ -56,8 +58,7 @@ class Settings:
 
     @property
     def build_db(self) -> Path:
-        """The DuckDB file every asset writes; published onto `warehouse` when a run completes."""
-        return self.staging_dir / "build.duckdb"
+        return build_db_path(self.staging_dir)
 
     @classmethod
     def from_env(cls, seeds: str | os.PathLike | None = None, warehouse: str | os.PathLike | None = None) -> Settings:

@@ -118,10 +118,11 @@ def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
         context.log.warning(f"{errors.height} articles made an extractor fail; see rejected_inputs")
     write_staged(paths.staging, "extraction_rejections", _error_rejections(errors, articles))
     for table in EXTRACTED:
-        df = cache.load(table)
-        yield dg.MaterializeResult(asset_key=TABLE_TO_STAGED[table], metadata=table_metadata(
-            df, extracted_now=todo.height, from_cache=articles.height - todo.height,
-            extractor_version=extractor_version(), seconds=round(seconds, 2)))
+        head, rows = cache.preview(table)
+        md = table_metadata(head, extracted_now=todo.height, from_cache=articles.height - todo.height,
+                            extractor_version=extractor_version(), seconds=round(seconds, 2))
+        md["dagster/row_count"] = rows
+        yield dg.MaterializeResult(asset_key=TABLE_TO_STAGED[table], metadata=md)
 
 
 def _error_rejections(errors: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:

@@ -11,6 +11,7 @@ import dagster as dg
 from dagster_duckdb import DuckDBResource
 
 from pipeline.settings import Settings
+from pipeline.storage.publish import build_db_path
 
 
 class NewsPaths(dg.ConfigurableResource):
@@ -29,7 +30,7 @@ class NewsPaths(dg.ConfigurableResource):
 
     @property
     def build_db(self) -> Path:
-        return self.staging / "build.duckdb"
+        return build_db_path(self.staging)
 
     @property
     def seeds(self) -> Path:

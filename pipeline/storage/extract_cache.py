@@ -43,6 +43,13 @@ class ExtractionCache:
         p = self.path(name)
         return pl.read_parquet(p) if p.exists() else frame(SCHEMAS[name], [])
 
+    def preview(self, name: str, rows: int = 5) -> tuple[pl.DataFrame, int]:
+        """The first rows and the row count of a cached frame, without reading all of it."""
+        p = self.path(name)
+        if not p.exists():
+            return frame(SCHEMAS[name], []), 0
+        return pl.read_parquet(p, n_rows=rows), pl.scan_parquet(p).select(pl.len()).collect().item()
+
     def done_ids(self) -> pl.Series:
         return self.load("extracted_articles")["article_id"]
 

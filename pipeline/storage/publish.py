@@ -18,6 +18,11 @@ import duckdb
 _TMP_MARK = ".publishing-"
 
 
+def build_db_path(staging_dir: Path) -> Path:
+    """The DuckDB file every asset writes; published onto the warehouse when a run completes."""
+    return staging_dir / "build.duckdb"
+
+
 def checkpoint(build_db: Path) -> None:
     """Fold the write-ahead log into the file, so a plain file copy holds every committed table."""
     con = duckdb.connect(str(build_db))
