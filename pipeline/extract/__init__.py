@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import operator
 from typing import Any
 
 from pipeline.extract.events import extract_events
@@ -19,6 +20,20 @@ from pipeline.extract.records import Event, Figure, Quote
 from pipeline.extract.text import Doc
 
 __all__ = ["Doc", "Event", "Figure", "Quote", "extract_article"]
+
+
+def _row_maker(cls):
+    """A fast shallow `dataclasses.asdict` for a flat record class.
+
+    Record fields are scalars, so the deep copy `asdict` makes is pure cost (a fifth of all
+    extraction time when it was used).
+    """
+    names = tuple(f.name for f in dataclasses.fields(cls))
+    get = operator.attrgetter(*names)
+    return lambda obj: dict(zip(names, get(obj)))
+
+
+_quote_row, _figure_row, _event_row = _row_maker(Quote), _row_maker(Figure), _row_maker(Event)
 
 
 def extract_article(
@@ -33,12 +48,12 @@ def extract_article(
     event_ids = [f"{article_id}-e{i}" for i in range(len(events))]
     out: dict[str, list[dict[str, Any]]] = {"quotes": [], "figures": [], "events": []}
     for i, q in enumerate(quotes):
-        out["quotes"].append({"quote_id": f"{article_id}-q{i}", "article_id": article_id, **dataclasses.asdict(q)})
+        out["quotes"].append({"quote_id": f"{article_id}-q{i}", "article_id": article_id, **_quote_row(q)})
     for i, f in enumerate(figures):
-        row = dataclasses.asdict(f)
+        row = _figure_row(f)
         ev = row.pop("event_index")
         row["event_id"] = event_ids[ev] if ev is not None and 0 <= ev < len(event_ids) else None
         out["figures"].append({"figure_id": f"{article_id}-f{i}", "article_id": article_id, **row})
     for i, e in enumerate(events):
-        out["events"].append({"event_id": event_ids[i], "article_id": article_id, **dataclasses.asdict(e)})
+        out["events"].append({"event_id": event_ids[i], "article_id": article_id, **_event_row(e)})
     return out
