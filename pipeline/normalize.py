@@ -73,3 +73,33 @@ class ArticleSet:
 
     def rejected_frame(self) -> pl.DataFrame:
         return frame(REJECTED_INPUTS, self.rejected)
+
+
+def fold_articles(
+    parts: Iterable[pl.DataFrame], now: dt.datetime, first_seen: pl.DataFrame | None = None
+) -> tuple[pl.DataFrame, int]:
+    """One `articles` frame from per-file frames (each already folded by an `ArticleSet`).
+
+    The same result as one `ArticleSet` over every file in order: the first copy of a text is
+    kept and every later copy's external id is appended to its `duplicate_external_ids`.
+    `ingested_at` is when `first_seen` (article_id, ingested_at) says it was first seen, else `now`.
+    Returns the frame and the number of copies folded.
+    """
+    rows = pl.concat([frame(ARTICLES, []), *parts], how="vertical_relaxed").with_row_index("_row")
+    within = int(rows["duplicate_external_ids"].list.len().sum() or 0)
+    kept = rows.unique("article_id", keep="first", maintain_order=True)
+    later = rows.join(kept.select("_row"), on="_row", how="anti")
+    if later.height:
+        ids = (later.sort("_row")
+               .select("article_id", pl.concat_list(pl.col("external_id"), pl.col("duplicate_external_ids")).alias("_ids"))
+               .explode("_ids")
+               .group_by("article_id", maintain_order=True).agg("_ids"))
+        kept = (kept.join(ids, on="article_id", how="left", maintain_order="left")
+                .with_columns(pl.concat_list("duplicate_external_ids", pl.col("_ids").fill_null(pl.lit([], pl.List(pl.String))))
+                              .alias("duplicate_external_ids"))
+                .drop("_ids"))
+    seen = (first_seen.select("article_id", pl.col("ingested_at").alias("_first"))
+            if first_seen is not None else pl.DataFrame(schema={"article_id": pl.String, "_first": ARTICLES["ingested_at"]}))
+    kept = (kept.join(seen.unique("article_id"), on="article_id", how="left", maintain_order="left")
+            .with_columns(pl.coalesce("_first", pl.lit(now, ARTICLES["ingested_at"])).alias("ingested_at")))
+    return kept.select(list(ARTICLES)), within + later.height

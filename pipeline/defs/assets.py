@@ -1,4 +1,5 @@
 """Assets: seed files -> staged Polars frames (Parquet) -> DuckDB tables -> published warehouse."""
+import datetime as dt
 import time
 
 import dagster as dg
@@ -8,11 +9,12 @@ from dagster_duckdb import DuckDBResource
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import NewsPaths, warehouse_connection
 from pipeline.extract.batch import extract_frames
-from pipeline.normalize import ArticleSet
-from pipeline.readers import read_seeds
+from pipeline.normalize import fold_articles
+from pipeline.readers import seed_sources
 from pipeline.storage.duckdb_io import replace_tables
 from pipeline.storage.extract_cache import ExtractionCache, extractor_version
 from pipeline.storage.publish import open_build, publish
+from pipeline.storage.seed_cache import SeedCache
 from pipeline.storage.schemas import EXTRACTED, REJECTED_INPUTS, TABLES, frame
 from pipeline.storage.staging import staging_path, write_staged
 
@@ -61,27 +63,36 @@ def _keep_first_seen(rejected: pl.DataFrame, previous: pl.DataFrame | None) -> p
     ],
 )
 def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
-    """Read every seed file; bad input becomes a rejection row, never an exception."""
+    """Read the seed files that changed since the last run; bad input becomes a rejection row."""
     started = time.perf_counter()
-    prev = _previous(paths, "articles", ["article_id", "ingested_at"])
-    articles = ArticleSet(first_seen=dict(prev.iter_rows()) if prev is not None else None)
-    for n, item in enumerate(read_seeds(paths.seeds), start=1):
-        articles.add(item)
-        if n % 10_000 == 0:
-            context.log.info(f"read {n:,} inputs ({len(articles.articles):,} articles so far)")
-    df = articles.articles_frame()
-    rejected = _keep_first_seen(articles.rejected_frame(), _previous(paths, "rejected_inputs", list(REJECTED_INPUTS)))
+    now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+    cache = SeedCache(paths.staging)
+    sources = seed_sources(paths.seeds)
+    parsed = []
+    for n, (path, source) in enumerate(sources, start=1):
+        parsed.append(cache.parse(path, source, now))
+        if not parsed[-1].from_cache:
+            context.log.info(f"read {source} ({n:,}/{len(sources):,} files): {parsed[-1].articles.height:,} articles, "
+                             f"{parsed[-1].rejected.height:,} rejected")
+    cache.prune()
+    reread = sum(not p.from_cache for p in parsed)
+    df, duplicates = fold_articles((p.articles for p in parsed), now,
+                                   _previous(paths, "articles", ["article_id", "ingested_at"]))
+    rejected = pl.concat([frame(REJECTED_INPUTS, []), *(p.rejected for p in parsed)], how="vertical_relaxed")
+    rejected = _keep_first_seen(rejected, _previous(paths, "rejected_inputs", list(REJECTED_INPUTS)))
     write_staged(paths.staging, "articles", df)
     write_staged(paths.staging, "rejected_inputs", rejected)
     context.log.info(
-        f"{df.height:,} articles from {paths.seeds} ({articles.duplicates:,} duplicates folded) "
-        f"in {time.perf_counter() - started:.1f}s; {rejected.height:,} rejected inputs"
+        f"{df.height:,} articles from {paths.seeds} ({duplicates:,} duplicates folded; {reread:,} of "
+        f"{len(sources):,} files read, the rest unchanged since the last run) in "
+        f"{time.perf_counter() - started:.1f}s; {rejected.height:,} rejected inputs"
     )
     if rejected.height:
         by_reason = rejected.group_by("reason").len().sort("len", descending=True)
         context.log.warning("rejected inputs: " + ", ".join(f"{r} {n}" for r, n in by_reason.iter_rows()))
     yield dg.MaterializeResult(asset_key="raw_articles", metadata=table_metadata(
-        df.drop("text"), duplicates_folded=articles.duplicates, seeds_dir=str(paths.seeds)))
+        df.head(5).drop("text"), duplicates_folded=duplicates, seeds_dir=str(paths.seeds),
+        files_read=reread, files_unchanged=len(sources) - reread) | {"dagster/row_count": df.height})
     yield dg.MaterializeResult(asset_key="raw_rejections", metadata=table_metadata(rejected))
 
 

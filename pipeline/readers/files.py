@@ -46,13 +46,18 @@ def iter_seed_files(root: Path) -> list[Path]:
     return files
 
 
-def read_seeds(root: Path | str, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Iterator[Item]:
+def seed_sources(root: Path | str) -> list[tuple[Path, str]]:
+    """Every seed file with the name rows give as their `source_file` (relative to the seeds dir)."""
     root = Path(root)
     if not root.exists():
         raise FileNotFoundError(f"seeds path {root} does not exist (set NEWS_SEEDS_DIR or --seeds)")
     base = root if root.is_dir() else root.parent
-    for path in iter_seed_files(root):
-        yield from read_file(path, _display(path, base), max_article_bytes)
+    return [(path, _display(path, base)) for path in iter_seed_files(root)]
+
+
+def read_seeds(root: Path | str, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Iterator[Item]:
+    for path, source in seed_sources(root):
+        yield from read_file(path, source, max_article_bytes)
 
 
 def read_file(path: Path, source: str, max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Iterator[Item]:

@@ -1,0 +1,107 @@
+"""Unchanged seed files are not parsed again; folding per-file rows equals reading everything at once."""
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import polars as pl
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from polars.testing import assert_frame_equal
+
+import pipeline.storage.seed_cache as seed_cache
+from pipeline.normalize import ArticleSet, fold_articles
+from pipeline.readers import RawArticle, read_seeds, seed_sources
+from pipeline.storage.seed_cache import SeedCache
+from tests.conftest import make_settings, run_build
+
+NOW = dt.datetime(2026, 1, 2, 3, 4)
+
+
+def feed(path, rows):
+    path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows), encoding="utf-8")
+
+
+def parse_all(cache, seeds):
+    return [cache.parse(path, source, NOW) for path, source in seed_sources(seeds)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.lists(st.sampled_from(["Rain fell.", "Rain  fell.", "Snow.", "Wind rose.", "Fog."]),
+                         max_size=5), max_size=4))
+def test_folding_files_equals_one_pass_over_all_of_them(files):
+    one = ArticleSet(now=NOW)
+    parts = []
+    for f, texts in enumerate(files):
+        per_file = ArticleSet(now=NOW)
+        for i, text in enumerate(texts):
+            item = RawArticle(external_id=f"{f}-{i}", source_file=f"f{f}.jsonl", text=text)
+            one.add(item)
+            per_file.add(item)
+        parts.append(per_file.articles_frame())
+    folded, duplicates = fold_articles(parts, NOW)
+    assert_frame_equal(folded, one.articles_frame())
+    assert duplicates == one.duplicates
+
+
+def test_first_seen_times_are_kept_and_new_articles_get_now():
+    s = ArticleSet(now=NOW)
+    for i, t in enumerate(["Old story.", "New story."]):
+        s.add(RawArticle(external_id=str(i), source_file="a.jsonl", text=t))
+    earlier = dt.datetime(2025, 5, 5)
+    prev = s.articles_frame().head(1).with_columns(pl.lit(earlier).alias("ingested_at"))
+    folded, _ = fold_articles([s.articles_frame()], NOW, prev)
+    assert folded["ingested_at"].to_list() == [earlier, NOW]
+
+
+def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    feed(seeds / "a.jsonl", [("a1", "The dam held."), ("a2", "Crops failed.")])
+    feed(seeds / "b.jsonl", [("b1", "The port closed.")])
+    cache = SeedCache(tmp_path / "staging")
+    first = parse_all(cache, seeds)
+    assert [p.from_cache for p in first] == [False, False]
+
+    feed(seeds / "b.jsonl", [("b1", "The port closed."), ("b2", "Ferries stopped.")])
+    read = []
+    real_read = seed_cache.read_file
+    monkeypatch.setattr(seed_cache, "read_file", lambda path, source: read.append(source) or real_read(path, source))
+    again = SeedCache(tmp_path / "staging")
+    second = parse_all(again, seeds)
+    assert read == ["b.jsonl"]  # only the changed file was parsed
+    assert_frame_equal(second[0].articles, first[0].articles)
+    assert second[1].articles["external_id"].to_list() == ["b1", "b2"]
+    assert again.prune() == 2  # the old entry of b.jsonl (articles + rejections)
+
+
+def test_a_new_reader_version_parses_every_file_again(tmp_path):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    feed(seeds / "a.jsonl", [("a1", "The dam held.")])
+    parse_all(SeedCache(tmp_path / "st", version="old"), seeds)
+    new = SeedCache(tmp_path / "st", version="new")
+    assert [p.from_cache for p in parse_all(new, seeds)] == [False]
+    new.prune()
+    assert not (tmp_path / "st" / "seed-files-old").exists()
+
+
+def test_build_rereads_only_the_new_file_and_matches_a_clean_read(tmp_path, seeds_dir):
+    feed(seeds_dir / "a.jsonl", [("a1", "Police arrested 3 men in Lyon on Monday."), ("dup", "The dam held.")])
+    (seeds_dir / "bad.jsonl").write_text("{not json\n", encoding="utf-8")
+    settings_ = make_settings(tmp_path, seeds_dir)
+    run_build(settings_)
+    feed(seeds_dir / "b.jsonl", [("b1", "The dam  held."), ("b2", "Ferries stopped on Friday.")])
+    os.utime(seeds_dir / "a.jsonl")  # touched, not changed: read again, same rows
+    result = run_build(settings_)
+    md = [m.materialization.metadata for m in result.get_asset_materialization_events()
+          if m.asset_key.to_user_string() == "raw_articles"][0]
+    assert md["files_read"].value == 2 and md["files_unchanged"].value == 1
+
+    staged = pl.read_parquet(settings_.staging_dir / "articles.parquet")
+    clean = ArticleSet(now=NOW).extend(read_seeds(seeds_dir)).articles_frame()
+    assert_frame_equal(staged.drop("ingested_at"), clean.drop("ingested_at"))
+    assert staged.filter(pl.col("external_id") == "dup")["duplicate_external_ids"].to_list() == [["b1"]]
+    rejected = pl.read_parquet(settings_.staging_dir / "rejected_inputs.parquet")
+    assert rejected["reason"].to_list() == ["invalid_json"]
