@@ -6,7 +6,7 @@ import json
 import duckdb
 import pytest
 
-from pipeline.storage.duckdb_io import replace_tables
+from pipeline.storage.duckdb_io import load_tables
 from pipeline.storage.schemas import TABLES
 from pipeline.storage.staging import staging_path
 from tests.conftest import SEED_ARTICLE, make_settings, run_build
@@ -59,7 +59,7 @@ def test_failed_load_leaves_previous_tables_whole(project_seeds_build, tmp_path)
     files = {t: staging_path(staging, t) for t in TABLES}
     files["events"] = tmp_path / "missing.parquet"  # the last table fails to load
     with pytest.raises(duckdb.Error):
-        replace_tables(con, files)
+        load_tables(con, files)
     assert {t: con.execute(f'SELECT count(*) FROM "{t}"').fetchall() for t in TABLES} == before
     con.close()
 

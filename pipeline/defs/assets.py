@@ -11,7 +11,7 @@ from pipeline.defs.resources import NewsPaths, warehouse_connection
 from pipeline.extract.batch import extract_frames
 from pipeline.normalize import fold_articles
 from pipeline.readers import seed_sources
-from pipeline.storage.duckdb_io import replace_tables
+from pipeline.storage.duckdb_io import load_tables
 from pipeline.storage.extract_cache import ExtractionCache, extractor_version
 from pipeline.storage.publish import open_build, publish
 from pipeline.storage.seed_cache import SeedCache
@@ -164,21 +164,32 @@ def staged_sources(paths: NewsPaths) -> dict[str, list]:
     pool="duckdb",
 )
 def warehouse_tables(context: dg.AssetExecutionContext, paths: NewsPaths, duckdb: DuckDBResource):
-    """Load every staged frame into the build DuckDB in ONE transaction: all tables change together."""
+    """Bring the build DuckDB's tables up to the staged frames in ONE transaction: all change together.
+
+    Only changed rows are written (see `load_tables`); a new extractor version rebuilds the tables."""
     files = staged_sources(paths)
     missing = [str(p) for ps in files.values() for p in ps if not p.exists()]
     if missing:
         raise dg.Failure(description=f"staged frames missing: {missing}; materialize the upstream assets first")
     open_build(paths.build_db)
+    started = time.perf_counter()
     with warehouse_connection(duckdb) as con:
-        counts = replace_tables(con, files)
+        loaded = load_tables(con, files, version=extractor_version())
         previews = {t: con.sql(f'SELECT * FROM "{t}" LIMIT 5').pl() for t in TABLES}
-    context.log.info("warehouse tables: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
+    context.log.info(f"warehouse tables in {time.perf_counter() - started:.1f}s: "
+                     + ", ".join(f"{t} {_change(n)}" for t, n in loaded.items()))
     for table in TABLES:
         preview = previews[table].drop("text") if table == "articles" else previews[table]
-        md = table_metadata(preview, table_name=table)
-        md["dagster/row_count"] = counts[table]
+        n = loaded[table]
+        md = table_metadata(preview, table_name=table, rows_inserted=n["inserted"], rebuilt=n["deleted"] < 0,
+                            rows_deleted=max(n["deleted"], 0))
+        md["dagster/row_count"] = n["rows"]
         yield dg.MaterializeResult(asset_key=table, metadata=md)
+
+
+def _change(n: dict[str, int]) -> str:
+    how = "rebuilt" if n["deleted"] < 0 else f"+{n['inserted']:,} -{n['deleted']:,}"
+    return f"{n['rows']:,} ({how})"
 
 
 def published_warehouse(upstream: list[str]) -> dg.AssetsDefinition:
