@@ -4,6 +4,7 @@ from __future__ import annotations
 import json
 
 import duckdb
+import pytest
 from polars.testing import assert_frame_equal
 
 import pipeline.extract.batch as batch
@@ -118,3 +119,59 @@ def test_one_failing_article_does_not_stop_the_others(tmp_path, seeds_dir, monke
     assert con.execute("SELECT count(*) FROM articles").fetchall() == [(4,)]
     con.close()
 
+
+
+def _save(cache, articles, current=None):
+    frames = {**extract_frames(articles).frames, "extracted_articles": articles.select("article_id")}
+    return cache.save((current if current is not None else articles)["article_id"], frames)
+
+
+def test_new_articles_append_a_part_and_removed_ones_rewrite_the_frames(tmp_path):
+    everything = _articles(STORIES)
+    cache = ExtractionCache(tmp_path, version="v")
+    _save(cache, everything.head(1))
+    _save(cache, everything.slice(1, 1), current=everything.head(2))
+    assert len(cache.paths("quotes")) == 2  # a base and one appended part
+    assert cache.todo(everything)["article_id"].to_list() == everything["article_id"].to_list()[2:]
+
+    current = everything.slice(1, 2)  # the first story left the seeds, the third arrived
+    _save(cache, everything.slice(2, 1), current=current)
+    assert len(cache.paths("quotes")) == 1 and sorted(cache.done_ids()) == sorted(current["article_id"])
+    assert set(cache.load("figures")["article_id"]) <= set(current["article_id"])
+    assert len(list(cache.dir.glob("*.parquet"))) == 5  # superseded generations are gone
+
+
+def test_many_parts_are_merged(tmp_path, monkeypatch):
+    import pipeline.storage.extract_cache as ec
+
+    monkeypatch.setattr(ec, "MAX_PARTS", 2)
+    everything = _articles(STORIES)
+    cache = ExtractionCache(tmp_path, version="v")
+    for i in range(3):
+        _save(cache, everything.slice(i, 1), current=everything.head(i + 1))
+    assert len(cache.paths("extracted_articles")) == 1 and cache.todo(everything).height == 0
+
+
+def test_a_part_without_its_commit_marker_is_never_read(tmp_path, monkeypatch):
+    import pipeline.storage.extract_cache as ec
+
+    everything = _articles(STORIES)
+    cache = ExtractionCache(tmp_path, version="v")
+    _save(cache, everything.head(1))
+    quotes_before = cache.load("quotes").height
+
+    real_write = ec.write_staged
+
+    def killed_before_commit(directory, name, df):
+        if name.startswith("extracted_articles."):
+            raise KeyboardInterrupt  # the run dies after writing the data parts
+        return real_write(directory, name, df)
+
+    monkeypatch.setattr(ec, "write_staged", killed_before_commit)
+    with pytest.raises(KeyboardInterrupt):
+        _save(cache, everything.slice(1, 2), current=everything)
+    monkeypatch.setattr(ec, "write_staged", real_write)
+    assert cache.load("quotes").height == quotes_before  # the orphan part is ignored
+    _save(cache, everything.slice(1, 2), current=everything)  # the next run extracts them again
+    ids = cache.load("quotes")["quote_id"]
+    assert ids.n_unique() == ids.len() and cache.todo(everything).height == 0

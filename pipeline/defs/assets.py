@@ -105,9 +105,12 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
 )
 def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
     """Run the pure extractors over the articles the cache has not seen under this extractor version."""
-    articles = pl.read_parquet(staging_path(paths.staging, "articles"))
+    staged = staging_path(paths.staging, "articles")
+    articles = pl.read_parquet(staged, columns=["article_id", "source_file", "external_id", "ingested_at"])
     cache = ExtractionCache(paths.staging)
-    todo = cache.todo(articles)
+    # only the articles to extract are read whole: on a nightly run that is a handful of texts
+    todo_ids = cache.todo(articles.select("article_id"))["article_id"]
+    todo = pl.scan_parquet(staged).filter(pl.col("article_id").is_in(todo_ids.implode())).collect()
     context.log.info(f"extractor {extractor_version()}: {todo.height:,} of {articles.height:,} articles "
                      f"to extract, {articles.height - todo.height:,} from cache; {paths.workers} workers")
     started = time.perf_counter()
@@ -151,7 +154,7 @@ def staged_sources(paths: NewsPaths) -> dict[str, list]:
         "articles": [staging_path(paths.staging, "articles")],
         "rejected_inputs": [staging_path(paths.staging, "rejected_inputs"),
                             staging_path(paths.staging, "extraction_rejections")],
-        **{t: [cache.path(t)] for t in EXTRACTED},
+        **{t: cache.paths(t) for t in EXTRACTED},
     }
 
 
@@ -168,7 +171,7 @@ def warehouse_tables(context: dg.AssetExecutionContext, paths: NewsPaths, duckdb
 
     Only changed rows are written (see `load_tables`); a new extractor version rebuilds the tables."""
     files = staged_sources(paths)
-    missing = [str(p) for ps in files.values() for p in ps if not p.exists()]
+    missing = [t for t, ps in files.items() if not ps] + [str(p) for ps in files.values() for p in ps if not p.exists()]
     if missing:
         raise dg.Failure(description=f"staged frames missing: {missing}; materialize the upstream assets first")
     open_build(paths.build_db)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import shutil
+import time
 from pathlib import Path
 
 import polars as pl
@@ -31,24 +32,50 @@ def extractor_version() -> str:
     return h.hexdigest()[:12]
 
 
+# Appended parts before they are merged into one file per frame.
+MAX_PARTS = 12
+
+
 class ExtractionCache:
+    """Frames stored as generations of Parquet files, `<frame>.<stamp>.parquet`.
+
+    A run that only adds articles appends one part per frame; a run that drops articles (or
+    finds too many parts) writes every frame whole as a new base. The `extracted_articles`
+    part of a stamp is written last and commits it: files of a stamp without one are leftovers
+    of a killed run and are never read, so a kill at any point cannot duplicate or lose rows.
+    """
+
     def __init__(self, staging_dir: Path, version: str | None = None) -> None:
         self.root = staging_dir
         self.dir = staging_dir / f"extracted-{version or extractor_version()}"
 
-    def path(self, name: str) -> Path:
-        return self.dir / f"{name}.parquet"
+    def _live(self) -> list[str]:
+        """Committed stamps from the newest base on, oldest first."""
+        stamps, base = [], 0
+        for p in sorted(self.dir.glob("extracted_articles.*.parquet")):
+            parts = p.name.split(".")  # extracted_articles, stamp, [base,] parquet
+            stamps.append(parts[1])
+            if parts[2] == "base":
+                base = len(stamps) - 1
+        return stamps[base:]
+
+    def paths(self, name: str) -> list[Path]:
+        return [self._file(name, stamp, i == 0) for i, stamp in enumerate(self._live())]
+
+    def _file(self, name: str, stamp: str, base: bool) -> Path:
+        kind = ".base" if base and name == "extracted_articles" else ""
+        return self.dir / f"{name}.{stamp}{kind}.parquet"
 
     def load(self, name: str) -> pl.DataFrame:
-        p = self.path(name)
-        return pl.read_parquet(p) if p.exists() else frame(SCHEMAS[name], [])
+        files = self.paths(name)
+        return pl.read_parquet(files) if files else frame(SCHEMAS[name], [])
 
     def preview(self, name: str, rows: int = 5) -> tuple[pl.DataFrame, int]:
         """The first rows and the row count of a cached frame, without reading all of it."""
-        p = self.path(name)
-        if not p.exists():
+        files = self.paths(name)
+        if not files:
             return frame(SCHEMAS[name], []), 0
-        return pl.read_parquet(p, n_rows=rows), pl.scan_parquet(p).select(pl.len()).collect().item()
+        return pl.scan_parquet(files).head(rows).collect(), pl.scan_parquet(files).select(pl.len()).collect().item()
 
     def done_ids(self) -> pl.Series:
         return self.load("extracted_articles")["article_id"]
@@ -57,22 +84,36 @@ class ExtractionCache:
         """The articles this extractor version has not processed yet."""
         return articles.filter(~pl.col("article_id").is_in(self.done_ids().implode()))
 
-    def save(self, current_ids: pl.Series, new: dict[str, pl.DataFrame]) -> dict[str, Path]:
-        """Keep cached rows of current articles, add the new rows; write each frame atomically."""
-        keep = current_ids.implode()
-        nothing_new = all(df.is_empty() for df in new.values())
-        if nothing_new and all(self.path(n).exists() for n in SCHEMAS) and self.done_ids().is_in(keep).all():
-            self._drop_other_versions()
-            return {name: self.path(name) for name in SCHEMAS}  # unchanged seeds: no rewrite at all
-        paths = {}
-        for name in SCHEMAS:
-            old = self.load(name).filter(pl.col("article_id").is_in(keep))
-            parts = [old] + ([new[name].filter(pl.col("article_id").is_in(keep))] if name in new else [])
-            paths[name] = write_staged(self.dir, name, pl.concat(parts, how="vertical_relaxed"))
-        self._drop_other_versions()
-        return paths
+    def save(self, current_ids: pl.Series, new: dict[str, pl.DataFrame]) -> dict[str, list[Path]]:
+        """Keep the cached rows of current articles and add the new rows.
 
-    def _drop_other_versions(self) -> None:
+        Unchanged seeds write nothing; new articles alone append a part; removed articles (or
+        many parts) rewrite each frame whole."""
+        keep = current_ids.implode()
+        live = self._live()
+        removed = not self.done_ids().is_in(keep).all()
+        nothing_new = all(df.is_empty() for df in new.values())
+        if live and nothing_new and not removed:
+            self._drop_stale()
+            return {name: self.paths(name) for name in SCHEMAS}
+        stamp = f"{time.time_ns():020d}"
+        rewrite = removed or not live or len(live) >= MAX_PARTS
+        for name in sorted(SCHEMAS, key=lambda n: n == "extracted_articles"):  # the commit marker last
+            part = new.get(name, frame(SCHEMAS[name], [])).filter(pl.col("article_id").is_in(keep))
+            if rewrite:
+                part = pl.concat([self.load(name).filter(pl.col("article_id").is_in(keep)), part],
+                                 how="vertical_relaxed")
+            target = self._file(name, stamp, rewrite)
+            write_staged(self.dir, target.name.removesuffix(".parquet"), part)
+        self._drop_stale()
+        return {name: self.paths(name) for name in SCHEMAS}
+
+    def _drop_stale(self) -> None:
+        """Remove superseded or uncommitted files and the folders of other extractor versions."""
+        live = {p.name for name in SCHEMAS for p in self.paths(name)}
+        for p in self.dir.glob("*.parquet*"):  # with `.parquet.tmp<pid>` files of killed writes
+            if p.name not in live:
+                p.unlink(missing_ok=True)
         for d in self.root.glob("extracted-*"):
             if d.is_dir() and d != self.dir:
                 shutil.rmtree(d, ignore_errors=True)
