@@ -105,3 +105,22 @@ def test_build_rereads_only_the_new_file_and_matches_a_clean_read(tmp_path, seed
     assert staged.filter(pl.col("external_id") == "dup")["duplicate_external_ids"].to_list() == [["b1"]]
     rejected = pl.read_parquet(settings_.staging_dir / "rejected_inputs.parquet")
     assert rejected["reason"].to_list() == ["invalid_json"]
+
+
+def test_a_big_jsonl_file_parsed_in_ranges_by_two_processes_gives_the_same_rows(tmp_path, monkeypatch):
+    monkeypatch.setattr(seed_cache, "CHUNK_BYTES", 300)  # dozens of ranges from a small file
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    texts = [f"Story {i % 7}: the river rose {i % 7} metres." for i in range(60)]  # many duplicates
+    lines = [json.dumps({"id": f"r{i}", "text": t}) for i, t in enumerate(texts)]
+    lines[13] = "{broken"
+    lines[40] = ""
+    (seeds / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (seeds / "small.txt").write_text("Story 3: the river rose 3 metres.", encoding="utf-8")
+    [big, small] = SeedCache(tmp_path / "st").parse_all(seed_sources(seeds), NOW, workers=2)
+    one = ArticleSet(now=NOW).extend(read_seeds(seeds))
+    folded, duplicates = fold_articles([big.articles, small.articles], NOW)
+    assert_frame_equal(folded, one.articles_frame())
+    assert duplicates == one.duplicates == 52  # 58 good lines and the .txt, 7 distinct texts
+    assert big.rejected.to_dicts() == [r for r in one.rejected_frame().to_dicts() if r["source_file"] == "big.jsonl"]
+    assert big.rejected["detail"].to_list()[0].startswith("line 14:")

@@ -68,12 +68,10 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     cache = SeedCache(paths.staging)
     sources = seed_sources(paths.seeds)
-    parsed = []
-    for n, (path, source) in enumerate(sources, start=1):
-        parsed.append(cache.parse(path, source, now))
-        if not parsed[-1].from_cache:
-            context.log.info(f"read {source} ({n:,}/{len(sources):,} files): {parsed[-1].articles.height:,} articles, "
-                             f"{parsed[-1].rejected.height:,} rejected")
+    parsed = cache.parse_all(sources, now, workers=paths.workers, log=context.log.info)
+    for p in parsed:
+        if not p.from_cache:
+            context.log.info(f"read {p.source}: {p.articles.height:,} articles, {p.rejected.height:,} rejected")
     cache.prune()
     reread = sum(not p.from_cache for p in parsed)
     df, duplicates = fold_articles((p.articles for p in parsed), now,

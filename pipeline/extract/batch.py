@@ -5,16 +5,14 @@ result's `errors` (and ends up in `rejected_inputs`), and every other article is
 """
 from __future__ import annotations
 
-import multiprocessing
-import sys
 from collections.abc import Callable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from typing import Any
 
 import polars as pl
 
 from pipeline.extract import extract_article
+from pipeline.parallel import process_pool
 from pipeline.storage.schemas import EXTRACTED, EXTRACTION_ERRORS, TABLES, frame
 
 Progress = Callable[[int, int], None]
@@ -49,13 +47,6 @@ def _batches(articles: pl.DataFrame, size: int) -> Iterator[list[Row]]:
         yield list(cols.slice(start, size).iter_rows())
 
 
-def _pool_context() -> multiprocessing.context.BaseContext:
-    # forkserver: workers start from a clean process (no threads inherited from Dagster);
-    # spawn where forkserver does not exist (macOS has it, Windows does not).
-    method = "forkserver" if sys.platform != "win32" else "spawn"
-    return multiprocessing.get_context(method)
-
-
 def extract_frames(articles: pl.DataFrame, workers: int = 1, batch_size: int = 200,
                    progress: Progress | None = None) -> Extraction:
     """Extract every row of an `articles` frame (columns article_id, text, published_at, title)."""
@@ -79,7 +70,7 @@ def extract_frames(articles: pl.DataFrame, workers: int = 1, batch_size: int = 2
         for batch in batches:
             collect(_extract_batch(batch), len(batch))
     else:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=_pool_context()) as pool:
+        with process_pool(workers) as pool:
             pending = []
             for batch in batches:
                 pending.append((pool.submit(_extract_batch, batch), len(batch)))

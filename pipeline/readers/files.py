@@ -141,9 +141,37 @@ def _from_text(text: str, stem: str, source: str) -> Item:
 
 # --- JSON and JSON Lines ---------------------------------------------------------------------
 
-def _read_jsonl(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
+def jsonl_chunks(path: Path, chunk_bytes: int) -> list[tuple[int, int, int]]:
+    """(start, end, first line number) of line-aligned byte ranges of about `chunk_bytes` each,
+    so one big JSON Lines file can be parsed by several processes."""
+    chunks, start, lineno, size = [], 0, 1, path.stat().st_size
     with path.open("rb") as fh:
-        for lineno, raw in enumerate(fh, start=1):
+        while start < size:
+            fh.seek(min(start + chunk_bytes, size))
+            fh.readline()  # to the end of the line the cut falls in
+            end = min(fh.tell(), size)
+            fh.seek(start)
+            lines = fh.read(end - start).count(b"\n")
+            chunks.append((start, end, lineno))
+            start, lineno = end, lineno + lines
+    return chunks
+
+
+def read_jsonl_chunk(path: Path, source: str, start: int, end: int, first_lineno: int,
+                     max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES) -> Iterator[Item]:
+    """The items of one `jsonl_chunks` range: the same rows as `read_file` gives for those lines."""
+    try:
+        yield from _read_jsonl(path, source, max_article_bytes, start, end, first_lineno)
+    except OSError as exc:
+        yield Rejection(source_file=source, reason="unreadable", detail=str(exc))
+
+
+def _read_jsonl(path: Path, source: str, max_bytes: int, start: int = 0, end: int | None = None,
+                first_lineno: int = 1) -> Iterator[Item]:
+    with path.open("rb") as fh:
+        fh.seek(start)
+        lines = iter(fh) if end is None else _lines_until(fh, end)
+        for lineno, raw in enumerate(lines, start=first_lineno):
             fallback = f"{path.stem}:{lineno}"
             if not raw.strip():
                 continue
@@ -164,6 +192,16 @@ def _read_jsonl(path: Path, source: str, max_bytes: int) -> Iterator[Item]:
                                 detail=f"line {lineno}: {_json_error(exc)}")
                 continue
             yield _from_record(record, fallback, source, max_bytes, where=f"line {lineno}")
+
+
+def _lines_until(fh: Any, end: int) -> Iterator[bytes]:
+    pos = fh.tell()
+    while pos < end:
+        raw = fh.readline()
+        if not raw:
+            return
+        pos += len(raw)
+        yield raw
 
 
 def _read_json(data: bytes, path: Path, source: str, max_bytes: int) -> Iterator[Item]:
