@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -54,3 +55,9 @@ def run_build(seeds: Path, warehouse: Path, env: dict | None = None) -> tuple[fl
     if proc.returncode != 0:
         raise SystemExit(f"build failed ({proc.returncode}):\n{out}")
     return seconds, peak, out
+
+
+def run_seconds(out: str) -> float:
+    """The Dagster run's own time as `news-warehouse build` prints it (start-up and imports excluded)."""
+    m = re.search(r"build finished in ([0-9.]+)s", out)
+    return float(m.group(1)) if m else float("nan")
