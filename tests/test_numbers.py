@@ -76,3 +76,13 @@ def test_reading_never_crashes_and_stays_in_bounds(text):
         if num is not None:
             assert 0 <= num.start < num.end <= len(text)
             assert num.value == num.value  # not NaN
+
+
+def test_space_chars_are_all_of_backslash_s():
+    """The number scan's twin spells out `\\s`; it must hold every character `\\s` matches."""
+    import re
+    import sys
+
+    from pipeline.extract.numbers import SPACE_CHARS
+
+    assert set(SPACE_CHARS) == {chr(c) for c in range(sys.maxunicode + 1) if re.match(r"\s", chr(c))}

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 _LEAD_PUNCT = "([{\"“‘'«"
 _TRAIL_PUNCT = ",.;:!?)]}\"”’'»"
+_TRAIL_CUT = frozenset(_TRAIL_PUNCT) - frozenset("'’")  # punctuation that separates a word from the next
+_TRAIL_CUT_LAST = _TRAIL_CUT - {"."}  # ... from the figure right after it
 
 _QUALIFIERS = {
     "~": """about|around|roughly|approximately|approx|approx.|some|an estimated|estimated|nearly|almost|close to|
@@ -19,6 +21,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {}
 for _q, _alts in _QUALIFIERS.items():
     for _p in _alts.split("|"):
         QUALIFIER_PHRASES[tuple(_p.split())] = _q
+_QUALIFIER_LAST_WORDS = frozenset(p[-1] for p in QUALIFIER_PHRASES)  # a cheap first test
 
 UP_VERBS = frozenset("""rose rise rises rising risen increased increase increases increasing grew grow grows growing
 grown gained gains gain gaining jumped jumps jump jumping climbed climbs climbing surged surges surging soared soars
@@ -39,6 +42,8 @@ stepped stood sat shut shuts scaled scale wound ramped ramp stepping beefed sign
 CHANGE_NOUNS = {w: "up" for w in "rise increase jump gain growth hike rally surge climb boost".split()}
 CHANGE_NOUNS.update({w: "down" for w in "fall drop decline decrease cut reduction slump loss dip slide plunge".split()})
 _FILLER_WORDS = frozenset(f[-1] for f in _CHANGE_FILLERS)
+# the last word before a change ("rose", "by", "of", "a further") is one of these: a cheap first test
+_CHANGE_LAST_WORDS = _FILLER_WORDS | UP_VERBS | DOWN_VERBS | {"of", "by"}
 
 YEAR_WORDS = frozenset("""in since from until till by of to and between before after during early late mid year
 circa around spring summer autumn fall winter the than or season fiscal back ad bc end start beginning""".split())
@@ -49,41 +54,52 @@ trail trailed trailing led lead leading victory defeat thrashed edged scoreline 
 
 
 class Tail:
-    """Up to five lower-cased words before `pos`, nearest last; `clean` is False once punctuation
-    or a line break separates a word from the figure."""
+    """Up to five lower-cased words before `pos`, nearest last, up to punctuation, a line break or
+    an opening bracket or quote that separates them from the figure. Most figures only look at
+    the nearest word, so the others are read on first need (`words`)."""
 
-    __slots__ = ("text", "pos", "words", "raw")
+    __slots__ = ("text", "pos", "_toks", "nearest", "_words")
 
     def __init__(self, text: str, pos: int) -> None:
         self.text = text
         self.pos = pos
-        words: list[str] = []
-        raw: list[str] = []
-        self.words = words
-        self.raw = raw
+        self._toks: list[str] = []
+        self.nearest = ""  # the nearest word, lower case
+        self._words: list[str] | None = None
         if pos == 0 or not text[pos - 1].isspace():
             return
         sl = text[max(0, pos - 40):pos]
-        if "\n" in sl:
-            sl = sl[sl.rfind("\n") + 1:]
+        k = sl.rfind("\n")
+        if k >= 0:
+            sl = sl[k + 1:]
         elif pos > 40:
-            sl = sl[sl.find(" ") + 1:] if " " in sl else ""  # drop a cut word
-        toks = sl.split()[-5:]
-        if not toks:
+            k = sl.find(" ")
+            sl = sl[k + 1:] if k >= 0 else ""  # drop a cut word
+        toks = sl.rsplit(None, 5)  # the last five words (and what is left before them)
+        if not toks or toks[-1][-1] in _TRAIL_CUT_LAST:
             return
+        self._toks = toks
         t = toks[-1]
-        if t[-1] in _TRAIL_PUNCT and t[-1] not in ".'’":
-            return
-        for t in reversed(toks):
-            if raw and t[-1] in _TRAIL_PUNCT and t[-1] not in "'’":
+        self.nearest = (t.lstrip(_LEAD_PUNCT) if t[0] in _LEAD_PUNCT else t).lower()
+
+    @property
+    def words(self) -> list[str]:
+        if self._words is None:
+            self._read_words()
+        return self._words
+
+    def _read_words(self) -> None:
+        words: list[str] = []
+        for t in self._toks[:-6:-1]:  # the last five, nearest first
+            if words and t[-1] in _TRAIL_CUT:
                 break
-            w = t.lstrip(_LEAD_PUNCT)
-            words.append(w.lower())
-            raw.append(t)
-            if len(w) != len(t):  # an opening bracket or quote starts the phrase
-                break
+            if t[0] in _LEAD_PUNCT:
+                w = t.lstrip(_LEAD_PUNCT)
+                words.append(w.lower())
+                break  # an opening bracket or quote starts the phrase
+            words.append(t.lower())
         words.reverse()
-        raw.reverse()
+        self._words = words
 
     def ends_with(self, phrase: tuple[str, ...], skip: int = 0) -> bool:
         n = len(phrase)
@@ -92,7 +108,11 @@ class Tail:
 
     def qualifier(self, skip: int = 0) -> tuple[str, int] | None:
         """(qualifier, number of words) for a qualifier phrase ending right before the figure."""
+        if not skip and self.nearest not in _QUALIFIER_LAST_WORDS:
+            return None  # the cheap common case
         ws = self.words[:len(self.words) - skip] if skip else self.words
+        if not ws or ws[-1] not in _QUALIFIER_LAST_WORDS:
+            return None
         for k in (4, 3, 2, 1):
             if len(ws) >= k:
                 q = QUALIFIER_PHRASES.get(tuple(ws[-k:]))
@@ -115,8 +135,10 @@ class Tail:
 
     def change(self, skip: int = 0) -> tuple[str, str, bool] | None:
         """(direction, verb, has_by) for "rose 5%", "fell by about 3%", "cut by a further 2%"."""
+        if not skip and self.nearest not in _CHANGE_LAST_WORDS:
+            return None  # the cheap common case
         ws = self.words[:len(self.words) - skip] if skip else self.words
-        if not ws:
+        if not ws or ws[-1] not in _CHANGE_LAST_WORDS:
             return None
         if ws[-1] in _FILLER_WORDS:
             for filler in _CHANGE_FILLERS:
@@ -144,8 +166,11 @@ class Tail:
         return None
 
     def last(self, skip: int = 0) -> str:
-        i = len(self.words) - 1 - skip
-        return self.words[i] if i >= 0 else ""
+        if not skip:
+            return self.nearest
+        words = self.words
+        i = len(words) - 1 - skip
+        return words[i] if i >= 0 else ""
 
     def last_raw(self) -> str:
-        return self.raw[-1] if self.raw else ""
+        return self._toks[-1] if self._toks else ""

@@ -11,15 +11,16 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, fields
 
 from pipeline.extract import figure_lexicon as lex
 from pipeline.extract.figure_context import CHANGE_ONLY_FOR_SHARES, MONTH_WORDS, SCORE_WORDS, YEAR_WORDS, Tail
-from pipeline.extract.numbers import DIGIT_AT, WORD_START, Number, number_starts, read_number
+from pipeline.extract.numbers import DIGIT_AT, WHOLE_WORDS, WORD_START, Number, number_starts, read_number
 from pipeline.extract.records import Figure
 from pipeline.extract.text import Doc
-from pipeline.extract.units import (CATEGORY_OF_UNIT, CURRENCY_BEFORE, CURRENCY_SYMBOLS, UNIT_AFTER, UNIT_OF,
-                                    UNIT_UPPER_AFTER)
+from pipeline.extract.units import (CATEGORY_OF_UNIT, CURRENCY_BEFORE, CURRENCY_LAST_CHARS, CURRENCY_SYMBOLS,
+                                    UNIT_AFTER, UNIT_OF, UNIT_UPPER_AFTER)
 
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’\-]+,[ \u00a0]$")
 _RACE_AFTER = re.compile(r"[\s\u00a0-]+(?:hurdles|sprint|freestyle|relay|final|finals|race|backstroke|breaststroke|"
@@ -31,9 +32,12 @@ _YEAR_DETERMINERS = frozenset("the a an its their his her our your my this that 
                                "latest previous last next first".split())
 _TENNIS = frozenset({0.0, 15.0, 30.0, 40.0})
 _ERA_AFTER = re.compile(r"[\s\u00a0]?(?:A\.D\.|AD\b|B\.C\.|BC\b|BCE\b|CE\b)")
+_NOT_AFTER_SCALED = re.compile(_ERA_AFTER.pattern + "|" + lex.STREET_AFTER.pattern)
+_NOT_AFTER = re.compile("(?i:" + lex.CLOCK_AFTER.pattern + ")|" + _NOT_AFTER_SCALED.pattern)
 _IN_AFTER = re.compile(r"[\s\u00a0]+in[\s\u00a0]+")
 _OF_AFTER = re.compile(r"[\s\u00a0]+of(?=[\s\u00a0])")
 _OBJECT_LEAD = re.compile(r"[\s\u00a0]+(?:of[\s\u00a0]+)?(?:(?:the|these|those|its|their)[\s\u00a0]+)?")
+_UNIT_SPACES = re.compile(r"[\s\u00a0-]+")
 _TOKEN = re.compile(r"[A-Za-z][\w'’\-]*")
 _HYPHEN_WORD = re.compile(r"-([A-Za-z]+)\b")
 _AGE_AFTER = re.compile(r"[\s\u00a0]+old\b|-old\b", re.IGNORECASE)
@@ -53,6 +57,10 @@ _ONE_COMPOUNDS = frozenset("time times sided man woman".split())  # "one-time", 
 _SENTENCE_OPENERS = ".!?:;\"“”'‘’([\n-–—•*"
 # capitalised words before a number that do not make it a name: "Russian 152 mm gun", "Russia's 1,200 tanks"
 _NOT_NAME_ENDINGS = ("ian", "can", "ean", "ish", "ese", "ch", "ani", "eli", "'s", "’s", "s'", "s’")
+_FIGURE_ARGS = ("surface", "value", "char_start", "char_end", "sentence_index", "value_max", "qualifier", "unit",
+                "object", "category")  # the order `_figure` passes them in
+if tuple(f.name for f in fields(Figure))[:len(_FIGURE_ARGS)] != _FIGURE_ARGS:
+    raise ImportError("records.Figure changed its field order: update _figure's Figure(...) call")
 _WINDOW = 120  # how far (chars) a trigger word may be from its figure
 _WINDOW_NO_OBJECT = 40  # ... when nothing counted is named after the figure
 
@@ -69,9 +77,10 @@ class _Found:
 def extract_figures(doc: Doc) -> list[Figure]:
     """All figures of the article, in text order (`event_index` is left for the events extractor)."""
     text = doc.text
+    low = text.lower()  # for the lower-case twin scans (`lex.scan_lowered`), made once
     found: list[_Found] = []
     blocked = 0
-    for m in number_starts(text):
+    for m in number_starts(text, low):
         if m.start() < blocked:
             continue
         num = read_number(text, m)
@@ -86,7 +95,7 @@ def extract_figures(doc: Doc) -> list[Figure]:
             continue
         blocked = max(blocked, f.obj_end if f.fig.unit is None else f.fig.char_end, f.fig.char_end)
         found.append(f)
-    return _finish(doc, found)
+    return _finish(doc, found, low if len(low) == len(text) else None)  # else offsets would not line up
 
 
 def _figure(text: str, num: Number) -> _Found | _Skip | None:
@@ -103,8 +112,8 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
 
     start, end = s0, num.end
     unit = None
-    cur = CURRENCY_BEFORE.search(text, max(0, s0 - 5), s0) if s0 and not text[s0 - 1].isspace() or \
-        (s0 > 1 and text[s0 - 2].isupper()) else None
+    cur = CURRENCY_BEFORE.search(text, max(0, s0 - 5), s0) if (s0 and not text[s0 - 1].isspace() or (
+        s0 > 1 and text[s0 - 2].isupper())) and _currency_may_end(text, s0) else None
     if cur:
         code = cur.group().strip().lower()
         unit = CURRENCY_SYMBOLS.get(code) or CURRENCY_SYMBOLS.get(code.rstrip("."))
@@ -221,7 +230,7 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
 
     # change: "rose 5%", "fell by 3 points", "a 5% rise"
     category_unit = CATEGORY_OF_UNIT.get(unit) if unit else None
-    if category_unit == "duration" and qk == 1 and tail.last() in ("over", "under"):
+    if category_unit == "duration" and qk == 1 and tail.nearest in ("over", "under"):
         qual = "~" if num.vague else "="  # "£5bn over five years" is a period, not a bound
         if value_max is None:
             start = bare_start
@@ -249,8 +258,8 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
             and _number_at(text, ia.end()) is not None:
         return None  # "one in five": a ratio; the five is read on its own
     if num.value == 0.5 and not num.digits and not num.scaled and unit is None:
-        if not (_HALF_OK_AFTER.match(text, num.end) or tail.last() in ("by", "than", "cut", "halved")) \
-                or tail.last() in _HALF_NOT_AFTER:
+        if not (_HALF_OK_AFTER.match(text, num.end) or tail.nearest in ("by", "than", "cut", "halved")) \
+                or tail.nearest in _HALF_NOT_AFTER:
             return None  # "second half", "half-time"
 
     # what is counted
@@ -273,9 +282,9 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
         category = CATEGORY_OF_UNIT.get(unit, "other")
     else:
         category = "count"
-    fig = Figure(surface=text[start:end], value=float(value), char_start=start, char_end=end, sentence_index=0,
-                 value_max=float(value_max) if value_max is not None else None, qualifier=qual, unit=unit,
-                 object=obj, category=category)
+    # positional arguments: twice as fast as keywords, and one Figure is made per figure
+    fig = Figure(text[start:end], float(value), start, end, 0,  # surface, value, char_start, char_end, sentence
+                 float(value_max) if value_max is not None else None, qual, unit, obj, category)
     return _Found(fig, num, kind, not num.digits, obj_end)
 
 
@@ -293,8 +302,18 @@ def _unit_key(u: re.Match):
     if glued and len(glued) == 1 and glued.isupper() and glued not in "CF":
         return None  # "3G", "4K", "5S": names, not units
     key = (glued or u.group("spaced") or "").lower()
-    key = re.sub(r"[\s\u00a0-]+", " ", key)
+    if not key.isalpha():
+        key = _UNIT_SPACES.sub(" ", key)
     return UNIT_OF.get(key)
+
+
+def _currency_may_end(text: str, pos: int) -> bool:
+    """A cheap necessary condition for CURRENCY_BEFORE to match right before `pos` (its `$` also
+    matches before a final newline, after the optional space)."""
+    if text[pos - 1] in CURRENCY_LAST_CHARS:
+        return True
+    t = text[max(0, pos - 3):pos].rstrip()
+    return bool(t) and t[-1] in CURRENCY_LAST_CHARS
 
 
 def _number_at(text: str, pos: int) -> Number | None:
@@ -328,13 +347,9 @@ def _digits_ok(text: str, num: Number) -> bool:
             u = UNIT_AFTER.match(text, end)
             if not u or not _unit_key(u):
                 return False  # 3D, 5G, 7am
-        if lex.CLOCK_AFTER.match(text, end):
-            return False
     if raw.isdigit() and len(raw) == 4 and 1900 <= num.value <= 2100 and not num.scaled \
             and not (num.start and text[num.start - 1] in "$€£¥") and not _plural_after(text, end):
         return False  # a year, also "until at least 2008"
-    if _ERA_AFTER.match(text, end):
-        return False  # "190 AD"
     if nxt in "'’" and text[end + 1:end + 2] == "s":
         return False  # "the 7610's screen": a model name
     if num.start and text[num.start - 1] == "(" and nxt == ")":
@@ -343,16 +358,15 @@ def _digits_ok(text: str, num: Number) -> bool:
             return False  # "Edwards (77)": a substitution minute in a line-up
     if num.start and text[num.start - 1] in "#№":
         return False
-    if lex.STREET_AFTER.match(text, end):
-        return False
-    return True
+    # a clock time ("7pm", "10 GMT"), an era ("190 AD"), a street ("10 Downing Street"): one match
+    return not (_NOT_AFTER_SCALED if num.scaled else _NOT_AFTER).match(text, end)
 
 
 def _digits_words_ok(text: str, num: Number, tail: Tail) -> bool:
     """Checks on the words before a number in digits: dates, years, names, indexes."""
     raw = text[num.start:num.end]
     v = num.value
-    last = tail.last().rstrip(".,")
+    last = tail.nearest.rstrip(".,")
     if raw.isdigit():
         if 1 <= v <= 31 and ((last in MONTH_WORDS and tail.last_raw()[:1].isupper())
                              or (last == "the" and tail.last(1) in MONTH_WORDS)
@@ -387,7 +401,7 @@ def _words_ok(text: str, num: Number, tail: Tail) -> bool:
         return False  # "a trillion trillion ..."
     if text[num.start].isupper() and not _at_sentence_start(text, num.start):
         return False  # Formula One, BBC Two, the Big Four
-    low = tail.last()
+    low = tail.nearest
     if low in lex.INDEX_WORDS:
         return False
     if num.value == 1 and num.words == 1 and low in lex.ONE_IDIOM_LEFT:
@@ -416,32 +430,37 @@ def _object(text: str, end: int) -> tuple[str | None, int]:
     lead = _OBJECT_LEAD.match(text, end)
     if not lead:
         return None, end
-    pos = lead.end()
+    first_start = last_end = lead.end()
+    # the run of words the loop may read (each joined to the next by one space), in one match
+    chain = _OBJECT_CHAIN.match(text, first_start)
+    if not chain:
+        return None, end
+    toks = chain.group().split()
+    n = len(toks)
     words: list[str] = []
-    first_start = pos
-    last_end = pos
-    while len(words) < 5:
-        t = _TOKEN.match(text, pos)
-        if not t:
-            break
-        w = t.group()
+    pos = first_start  # where toks[i] starts
+    i = 0
+    while len(words) < 5 and i < n:
+        w = toks[i]
+        w_end = pos + len(w)
         low = w.lower()
         if low == "and" and words and len(words) < 4:
-            nt = _TOKEN.match(text, t.end() + 1) if text[t.end():t.end() + 1] == " " else None
-            if nt and nt.group().lower() not in lex.OBJECT_STOP and nt.group().lower() not in lex.TRIGGER_CATEGORIES:
-                words.append(w)
-                pos = t.end() + 1
-                continue
+            if i + 1 < n and text[w_end] == " ":
+                nxt = toks[i + 1].lower()
+                if nxt not in lex.OBJECT_STOP and nxt not in lex.TRIGGER_CATEGORIES:
+                    words.append(w)
+                    pos = w_end + 1
+                    i += 1
+                    continue
             break
-        if low in lex.OBJECT_STOP or low in lex.TRIGGER_CATEGORIES or low.endswith("ly") or _is_number_word(low):
+        if low in _OBJECT_END or low.endswith("ly"):
             break
         if words and low.endswith("ed"):
             break  # "missiles reached": the verb after the noun
         words.append(w)
-        last_end = t.end()
-        if text[last_end:last_end + 1] not in (" ", "\u00a0"):
-            break
-        pos = last_end + 1
+        last_end = w_end
+        pos = w_end + 1
+        i += 1
     if words and words[-1].lower() == "and":
         words.pop()
     if not words:
@@ -449,27 +468,45 @@ def _object(text: str, end: int) -> tuple[str | None, int]:
     return text[first_start:last_end], last_end
 
 
-def _is_number_word(w: str) -> bool:
-    return bool(WORD_START.fullmatch(w)) or w[:1].isdigit()
+# Words joined by single spaces, as many as `_object` may read (5 words, then one to stop at).
+_OBJECT_CHAIN = re.compile(r"[A-Za-z][\w'’\-]*(?:[ \u00a0][A-Za-z][\w'’\-]*){0,6}")
+# a word that ends the object: a function word, a trigger, a number word (the chain's words start
+# with a letter, so no digits)
+_OBJECT_END = frozenset(lex.OBJECT_STOP) | frozenset(lex.TRIGGER_CATEGORIES) | WHOLE_WORDS
 
 
 def _kind(obj: str) -> str:
     """A coarse class of the counted object, which decides the triggers that may apply to it."""
-    if lex.PROJECTILE_NOUNS.search(obj):
+    classes: set[str] = set()
+    for tok in _WORD_RUN.findall(obj):
+        classes |= _noun_classes(tok)
+    if "projectile" in classes:
         return "projectile"
-    if lex.STRUCTURE_NOUNS.search(obj) and not lex.WEAPON_NOUNS.search(obj):
+    if "structure" in classes and "weapon" not in classes:
         return "structure"
-    if lex.WEAPON_NOUNS.search(obj):
-        return "weapon"
-    if lex.PERSONNEL_NOUNS.search(obj):
-        return "personnel"
-    if lex.PERSON_NOUNS.search(obj):
-        return "person"
-    if lex.PLACE_NOUNS.search(obj):
-        return "place"
-    if lex.STRUCTURE_NOUNS.search(obj):
-        return "structure"
+    for kind in ("weapon", "personnel", "person", "place", "structure"):
+        if kind in classes:
+            return kind
     return "thing"
+
+
+# Each noun regex is `\b(?:letters...)\b`, so it finds a match in the object exactly when one of
+# the object's whole words (maximal \w runs) matches it from end to end: the words are classified
+# once each and remembered (a pure function of the word, so the memo never goes stale).
+_NOUN_REGEXES = (("projectile", lex.PROJECTILE_NOUNS), ("structure", lex.STRUCTURE_NOUNS),
+                 ("weapon", lex.WEAPON_NOUNS), ("personnel", lex.PERSONNEL_NOUNS), ("person", lex.PERSON_NOUNS),
+                 ("place", lex.PLACE_NOUNS))
+_WORD_RUN = re.compile(r"\w+")
+_NOUN_MEMO: dict[str, frozenset[str]] = {}
+
+
+def _noun_classes(word: str) -> frozenset[str]:
+    classes = _NOUN_MEMO.get(word)
+    if classes is None:
+        if len(_NOUN_MEMO) > 100_000:
+            _NOUN_MEMO.clear()
+        classes = _NOUN_MEMO[word] = frozenset(k for k, rx in _NOUN_REGEXES if rx.fullmatch(word))
+    return classes
 
 
 _PERSON_CATS = frozenset({"killed", "injured", "missing", "displaced", "arrested"})
@@ -486,11 +523,11 @@ def _allowed(cat: str, kind: str | None) -> bool:
     return kind != "place"
 
 
-def _finish(doc: Doc, found: list[_Found]) -> list[Figure]:
+def _finish(doc: Doc, found: list[_Found], low: str | None) -> list[Figure]:
     """Second pass in text order: sentence, category of bare counts, dropping idioms, source."""
     text = doc.text
     out: list[Figure] = []
-    triggers_cache: dict[int, list[tuple[int, int, tuple[str, ...]]]] = {}
+    triggers_cache: dict[int, _Triggers] = {}
     attrib_cache: dict[int, str | None] = {}
     sent_of = [doc.sentence_index(f.fig.char_start) for f in found]
     for i, f in enumerate(found):
@@ -499,7 +536,7 @@ def _finish(doc: Doc, found: list[_Found]) -> list[Figure]:
         fig.sentence_index = si
         if fig.category == "count":
             if si not in triggers_cache:
-                triggers_cache[si] = _triggers(doc, si)
+                triggers_cache[si] = _triggers(doc, si, low)
             trig = triggers_cache[si]
             lo = found[i - 1].obj_end if i > 0 and sent_of[i - 1] == si else -1
             hi = found[i + 1].fig.char_start if i + 1 < len(found) and sent_of[i + 1] == si else len(text) + 1
@@ -507,7 +544,7 @@ def _finish(doc: Doc, found: list[_Found]) -> list[Figure]:
             if cat is None:
                 cat = _nearest(text, trig, fig.char_start, f.obj_end, f.kind, -1, len(text) + 1)
             if cat is None:
-                cat = {"projectile": "launched", "personnel": "personnel"}.get(f.kind or "", "count")
+                cat = _DEFAULT_CATEGORY.get(f.kind or "", "count")
             fig.category = cat
         # "one" alone is a figure only when it counts something that happened to it
         if f.word_only and fig.qualifier == "=" and fig.unit is None:
@@ -519,31 +556,51 @@ def _finish(doc: Doc, found: list[_Found]) -> list[Figure]:
                 and out[-1].category == fig.category:
             fig.qualifier = out[-1].qualifier  # "some 1,450km (900 miles)"
         if si not in attrib_cache:
-            attrib_cache[si] = _attribution(doc, si)
+            attrib_cache[si] = _attribution(doc, si, low)
         fig.attributed_to = attrib_cache[si]
         out.append(fig)
     return out
 
 
-def _triggers(doc: Doc, si: int) -> list[tuple[int, int, tuple[str, ...]]]:
+_DEFAULT_CATEGORY = {"projectile": "launched", "personnel": "personnel"}
+
+
+class _Triggers:
+    """The trigger words of one sentence in text order: starts, ends (both ascending, matches
+    do not overlap) and categories, so a figure looks only at those within its window."""
+
+    __slots__ = ("starts", "ends", "cats")
+
+    def __init__(self, starts: list[int], ends: list[int], cats: list[tuple[str, ...]]) -> None:
+        self.starts, self.ends, self.cats = starts, ends, cats
+
+
+def _triggers(doc: Doc, si: int, low: str | None) -> _Triggers:
     if not doc.sentences:
-        return []
+        return _Triggers([], [], [])
     s, e = doc.sentences[si]
-    return [(m.start(), m.end(), lex.TRIGGER_CATEGORIES[" ".join(m.group().lower().split())])
-            for m in lex.TRIGGER_RE.finditer(doc.text, s, e)]
+    ms = list(lex.scan_lowered(lex.TRIGGER_RE, lex.TRIGGER_TWIN, doc.text, low, s, e, offset=1))
+    return _Triggers([m.start() for m in ms], [m.end() for m in ms],
+                     [lex.TRIGGER_CATEGORIES[" ".join(m.group().lower().split())] for m in ms])
 
 
-def _nearest(text: str, trig, start: int, end: int, kind: str | None, lo: int, hi: int) -> str | None:
+def _nearest(text: str, trig: _Triggers, start: int, end: int, kind: str | None, lo: int, hi: int) -> str | None:
     """The category of the nearest fitting trigger within [lo, hi) and _WINDOW chars of the figure."""
     best, best_d = None, _WINDOW
-    for ts, te, cats in trig:
+    starts, ends, cats_of = trig.starts, trig.ends, trig.cats
+    # a trigger ending _WINDOW chars before the figure or starting _WINDOW chars after it is too far
+    for i in range(bisect_right(ends, start - _WINDOW), bisect_left(starts, end + _WINDOW)):
+        ts, te = starts[i], ends[i]
         if ts < lo or te > hi or (start <= ts < end):
             continue
         a, b = (te, start) if te <= start else (end, ts)
-        d = max(0, b - a)
-        if "," in text[a:b] or ";" in text[a:b]:
+        d = b - a if b > a else 0
+        if d >= best_d:
+            continue  # the clause penalty below only adds
+        if text.find(",", a, b) >= 0 or text.find(";", a, b) >= 0:
             d += 25  # a trigger in another clause is weaker
         if d < best_d:
+            cats = cats_of[i]
             for c in cats:
                 if _allowed(c, kind) and (kind is not None or c != "damaged" or d <= _WINDOW_NO_OBJECT):
                     best, best_d = c, d
@@ -551,13 +608,13 @@ def _nearest(text: str, trig, start: int, end: int, kind: str | None, lo: int, h
     return best
 
 
-def _attribution(doc: Doc, si: int) -> str | None:
+def _attribution(doc: Doc, si: int, low: str | None) -> str | None:
     """The source of the sentence's figures: "according to X", "X said", "..., said X"."""
-    src = _find_source(doc, si)
+    src = _find_source(doc, si, low)
     return src if src and len(src) <= 80 else None
 
 
-def _find_source(doc: Doc, si: int) -> str | None:
+def _find_source(doc: Doc, si: int, low: str | None) -> str | None:
     if not doc.sentences:
         return None
     s, e = doc.sentences[si]
@@ -567,13 +624,18 @@ def _find_source(doc: Doc, si: int) -> str | None:
         m = lex.ACCORDING_TO.match(text, k - 1, e)
         if m:
             return m.group(1).strip().rstrip(".") or None
-    for cue in lex.SAID_CUE.finditer(text, s, e):
+    for cue in lex.scan_lowered(lex.SAID_CUE, lex.SAID_TWIN, text, low, s, e, offset=1):
         c0 = cue.start()
         before = text[max(s, c0 - 70):c0].rstrip()
         if before.endswith((",", "\"", "”")):
             m = lex.SOURCE_AFTER.match(text, cue.end(), e)
             if m:
                 return m.group(1).strip().rstrip(".") or None
+            continue
+        # SOURCE_BEFORE ends with a capitalised word or a group noun ("officials") before the
+        # spaces: a lower-case last word that is no group noun cannot start a match
+        last_word = before.rsplit(None, 1)[-1] if before else ""
+        if last_word.islower() and not last_word.endswith(lex.GROUP_SOURCE_WORDS):
             continue
         m = lex.SOURCE_BEFORE.search(text, max(s, c0 - 70), c0)
         if m:

@@ -12,6 +12,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from pipeline.extract.figure_lexicon import scan_lowered
+
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -63,14 +65,30 @@ WORD_START = re.compile(
     + "|".join(f"(?<=[{k}{k.upper()}])(?:{v if k == 'a' else _longest_first(v)})" for k, v in _WORD_TRIE.items())
     + r")\b"
 )
+# The words WORD_START matches from end to end, lower case (a set look-up for callers that test
+# single words; "a"/"an" and "tens" are left out: they need the words after them).
+WHOLE_WORDS = frozenset(k + alt for k, v in _WORD_TRIE.items() if k != "a" for alt in v.split("|") if "(" not in alt)
 # The scan itself: led by the character before the word, which is rarer than the word's letters.
-_WORD_SCAN = re.compile(r"[\s\"“”‘(\[/–—.,;:!?*](?=[" + _FIRST_LETTERS + "])(" + _WORD_BODY + r")\b")
+_LEAD_MARKS = r"\"“”‘(\[/–—.,;:!?*"
+_WORD_LEAD = r"[\s" + _LEAD_MARKS + "]"
+_WORD_SCAN = re.compile(_WORD_LEAD + "(?=[" + _FIRST_LETTERS + "])(" + _WORD_BODY + r")\b")
+# Every character `\s` matches (all below U+3001), spelled out for the twin: a class of plain
+# characters is tested faster than the \s category, at every character of the text.
+SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
+# The scan's lower-case twin for `scan_lowered`: branches led by a literal letter, which the engine skips fast.
+_WORD_TWIN = re.compile(
+    "[" + re.escape(SPACE_CHARS) + _LEAD_MARKS + "](?:"
+    + "|".join(f"{k}(?:{v if k == 'a' else _longest_first(v)})" for k, v in _WORD_TRIE.items()) + r")\b"
+)
 
 
-def number_starts(text: str) -> list[re.Match]:
-    """Every place a number may begin, in text order."""
+def number_starts(text: str, low: str | None = None) -> list[re.Match]:
+    """Every place a number may begin, in text order (`low`: text.lower() if already made)."""
     found = list(DIGIT_START.finditer(text))
-    words = [w for m in _WORD_SCAN.finditer(text) if (w := WORD_START.match(text, m.start(1)))]
+    if low is None:
+        low = text.lower()
+    words = [w for m in scan_lowered(_WORD_SCAN, _WORD_TWIN, text, low if len(low) == len(text) else None)
+             if (w := WORD_START.match(text, m.start(1)))]
     first = WORD_START.match(text)
     if first:
         words.insert(0, first)
@@ -128,8 +146,9 @@ def _read_digits(text: str, m: re.Match) -> Number:
         while groups < 4 and (g := _SPACE_GROUP.match(text, end)) is not None:  # "473 400"
             end = g.end()
             groups += 1
-    value = sign * parse_digits(text[digits_from:end])
-    num = Number(m.start(), end, value, digits=True)
+    raw = text[digits_from:end]
+    value = sign * (float(raw) if raw.isdecimal() else parse_digits(raw))  # most are plain digits
+    num = Number(m.start(), end, value, False, True)  # positional (faster): vague=False, digits=True
     _apply_scale(text, num)
     f = _FRACTION_TAIL.match(text, num.end)  # "2 and a half million" is rare; "3 and a half years" is not
     if f and not num.scaled:

@@ -136,6 +136,12 @@ CURRENCY_SYMBOLS: dict[str, str] = {
     "jpy": "yen", "cny": "yuan", "rmb": "yuan", "chf": "franc", "inr": "rupee", "rs": "rupee",
     "rs.": "rupee", "zł": "zloty",
 }
+_CURRENCY_SIGNS = "$€£¥₹₽₴"
+_CURRENCY_CODES = "USD|EUR|GBP|PLN|UAH|RUB|JPY|CNY|RMB|CHF|INR|Rs\\.?"
 CURRENCY_BEFORE = re.compile(
-    r"(?:\b(?:US|A|C|NZ|HK|S)\$|[$€£¥₹₽₴]|\b(?:USD|EUR|GBP|PLN|UAH|RUB|JPY|CNY|RMB|CHF|INR|Rs\.?)\s?)$"
+    r"(?:\b(?:US|A|C|NZ|HK|S)\$|[" + _CURRENCY_SIGNS + r"]|\b(?:" + _CURRENCY_CODES + r")\s?)$"
 )
+# What a CURRENCY_BEFORE match ends with before its optional space: a sign, a code's last letter,
+# the period of "Rs." (a cheap first test before the search).
+CURRENCY_LAST_CHARS = frozenset(_CURRENCY_SIGNS + ".") | {
+    code.removesuffix(r"\.?")[-1] for code in _CURRENCY_CODES.split("|")}
