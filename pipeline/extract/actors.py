@@ -74,8 +74,22 @@ def country_name(cc: str) -> str | None:
     return p.name if p else None
 
 
+_COUNTRY_OF: dict[str, str | None] = {}  # word -> _as_country(word): static data, asked of every name word
+
+
 def _as_country(word: str) -> str | None:
     """A demonym or country name -> the country's gazetteer name."""
+    try:
+        return _COUNTRY_OF[word]
+    except KeyError:
+        pass
+    if len(_COUNTRY_OF) > 100_000:
+        _COUNTRY_OF.clear()
+    c = _COUNTRY_OF[word] = _country_of(word)
+    return c
+
+
+def _country_of(word: str) -> str | None:
     low = word.lower().replace("’", "'")
     if low in DEMONYMS:
         return country_name(DEMONYMS[low])
@@ -85,15 +99,21 @@ def _as_country(word: str) -> str | None:
     return None
 
 
+# (the patterns of these helpers compiled once: they run on every event)
+_ACTOR_DET = re.compile(r"^(?:the|a|an|some|its|their)\s+", re.I)
+# "dozens of Russian missiles", "a barrage of drones": the count is not the actor
+_ACTOR_COUNT = re.compile(
+    r"^(?:dozens|hundreds|scores|thousands|several|many|a number|number|barrage|wave|waves|salvo|swarm)\s+of\s+", re.I)
+_POSS_END = re.compile(r"['’]s$")
+
+
 def normalize_actor(phrase: str | None, names: dict[str, str] | None = None) -> str | None:
     if not phrase:
         return None
     p = phrase.strip(" ,;:\"“”'")
-    p = re.sub(r"^(?:the|a|an|some|its|their)\s+", "", p, flags=re.I)
-    # "dozens of Russian missiles", "a barrage of drones": the count is not the actor
-    p = re.sub(r"^(?:dozens|hundreds|scores|thousands|several|many|a number|number|barrage|wave|waves|salvo|swarm)\s+of\s+",
-               "", p, flags=re.I)
-    p = re.sub(r"['’]s$", "", p)
+    p = _ACTOR_DET.sub("", p)
+    p = _ACTOR_COUNT.sub("", p)
+    p = _POSS_END.sub("", p)
     if not p:
         return None
     m = _COUNTRY_WEAPON.match(p)
@@ -113,33 +133,59 @@ def normalize_actor(phrase: str | None, names: dict[str, str] | None = None) -> 
 
 
 _ONE_NAME_TITLES = frozenset({"pope", "patriarch", "king", "queen", "sheikh", "emir", "ayatollah", "prince", "princess"})
-_PERSON = re.compile(r"\b([A-Z][a-z\u00C0-\u024F]+(?:\]?[ -]\[?[A-Z][a-z\u00C0-\u024F]+){1,4})\b")
+# "\b[A-Z]" written as "[A-Z](?<![\w].)": a leading class lets the engine skip to capitals in C
+_PERSON = re.compile(r"([A-Z](?<![\w].)[a-z\u00C0-\u024F]+(?:\]?[ -]\[?[A-Z][a-z\u00C0-\u024F]+){1,4})\b")
+
+
+def _is_title(tok: str) -> bool:
+    """"Minister", "Secretary-General": title words only."""
+    low = tok.lower()
+    return all(w in _TITLES for w in low.split("-")) if "-" in low else low in _TITLES
 
 
 def person_names(text: str) -> dict[str, str]:
     """surname -> the longest capitalised name ending in it ("Putin" -> "Vladimir Putin")."""
     out: dict[str, str] = {}
     for m in _PERSON.finditer(text):
-        toks = m.group(1).replace("]", "").replace("[", "").split()
-        if len(toks) == 2 and toks[0].lower() in _ONE_NAME_TITLES and not _as_country(toks[1]):
-            # "Pope Francis", "Patriarch Kirill": known by title and one name
-            out.setdefault(toks[0], " ".join(toks))
-            out.setdefault(toks[1], " ".join(toks))
+        span = m.group(1)
+        found = _NAME_IN.get(span, ())
+        if found == ():
+            if len(_NAME_IN) > 100_000:
+                _NAME_IN.clear()
+            found = _NAME_IN[span] = _name_in(span)
+        if found is None:
             continue
-        while toks and (toks[0].lower() in _TITLES or toks[0] in _FUNCTION_CAPS or _as_country(toks[0])):
-            toks = toks[1:]
-        titled = [i for i, t in enumerate(toks) if all(w in _TITLES for w in t.lower().split("-"))]
-        if titled:  # "NATO Secretary-General Anna Berg": the name follows the last title word
-            toks = toks[titled[-1] + 1:]
-        toks = toks[-3:]
-        if len(toks) < 2 or _as_country(toks[-1]) or toks[-1].lower() in _ACTOR_NOUNS:
-            continue
-        name = " ".join(toks)
-        if gazetteer().lookup(name):
-            continue  # "Kryvyi Rih", "Nizhny Novgorod"
-        if len(name) > len(out.get(toks[-1], "")):
-            out[toks[-1]] = name
+        titled, name, last = found
+        if titled:  # "Pope Francis", "Patriarch Kirill": known by title and one name
+            out.setdefault(name.split()[0], name)
+            out.setdefault(last, name)
+        elif len(name) > len(out.get(last, "")):
+            out[last] = name
     return out
+
+
+# capitalised run -> _name_in(run): a pure function of the run, and runs recur within and across articles
+_NAME_IN: dict[str, tuple[bool, str, str] | None] = {}
+
+
+def _name_in(span: str) -> tuple[bool, str, str] | None:
+    """(known by title and one name, the person's name, its last word) that a capitalised run gives."""
+    toks = span.replace("]", "").replace("[", "").split()
+    if len(toks) == 2 and toks[0].lower() in _ONE_NAME_TITLES and not _as_country(toks[1]):
+        # "Pope Francis", "Patriarch Kirill": known by title and one name
+        return True, " ".join(toks), toks[1]
+    while toks and (toks[0].lower() in _TITLES or toks[0] in _FUNCTION_CAPS or _as_country(toks[0])):
+        toks = toks[1:]
+    titled = [i for i, t in enumerate(toks) if _is_title(t)]
+    if titled:  # "NATO Secretary-General Anna Berg": the name follows the last title word
+        toks = toks[titled[-1] + 1:]
+    toks = toks[-3:]
+    if len(toks) < 2 or _as_country(toks[-1]) or toks[-1].lower() in _ACTOR_NOUNS:
+        return None
+    name = " ".join(toks)
+    if gazetteer().lookup(name):
+        return None  # "Kryvyi Rih", "Nizhny Novgorod"
+    return False, name, toks[-1]
 
 
 def _np_backward(words: list[str]) -> list[str]:
@@ -223,10 +269,13 @@ def agent_after(text: str, trig_end: int, sent_end: int) -> str | None:
     return m.group(1) if m else None
 
 
+_MODIFIER = re.compile(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+)?)(?:['’]s)?\s+(?:[a-z\-]+\s+){0,4}$")
+
+
 def modifier_before(text: str, sent_start: int, trig_start: int) -> str | None:
     """Actor of a noun trigger: "Syria's offensive", "an Israeli drone and rocket strike"."""
     left = text[max(sent_start, trig_start - 60):trig_start]
-    m = re.search(r"([A-Z][\w\-]+(?: [A-Z][\w\-]+)?)(?:['’]s)?\s+(?:[a-z\-]+\s+){0,4}$", left)
+    m = _MODIFIER.search(left)
     if not m:
         return None
     w = m.group(1)
@@ -244,25 +293,31 @@ _OBJ_STOP = re.compile(
     r"when|killing|injuring|leaving|amid|and then|but|to|said|says|,)\b|[,;:.!?\"“”(]")
 
 
+_NOUN_OBJECT = re.compile(r"\s+(?:\w+\s+){0,2}?(?:on|against|targeting|at)\s+")
+_OBJECT_DET = re.compile(r"^\s*(?:an?|the|its|their|his|her|a key|key)\s+", re.I)
+_TOKEN = re.compile(r"\S+")
+_TRAILING_PUNCT = re.compile(r"[,;:.!?\"“”)]+$")
+
+
 def object_after(text: str, trig_end: int, sent_end: int, noun_trigger: bool) -> str | None:
     """Target: the noun phrase after a verb trigger, or after "on/against" for a noun trigger."""
     seg = text[trig_end:min(sent_end, trig_end + 120)]
     if noun_trigger:
-        m = re.match(r"\s+(?:\w+\s+){0,2}?(?:on|against|targeting|at)\s+", seg)
+        m = _NOUN_OBJECT.match(seg)
         if not m:
             return None
         seg = seg[m.end():]
-    seg = re.sub(r"^\s*(?:an?|the|its|their|his|her|a key|key)\s+", "", seg.lstrip(), flags=re.I)
+    seg = _OBJECT_DET.sub("", seg.lstrip())
     # keep "of" inside names ("Cabinet of Ministers building")
     out = []
-    for m in re.finditer(r"\S+", seg):
+    for m in _TOKEN.finditer(seg):
         w = m.group()
         if _OBJ_STOP.fullmatch(w.lower()) or _OBJ_STOP.match(w):
             if w.lower() == "of" and m.end() < len(seg) and seg[m.end():m.end() + 2].strip()[:1].isupper():
                 out.append(w)
                 continue
             break
-        clean = re.sub(r"[,;:.!?\"“”)]+$", "", w)
+        clean = _TRAILING_PUNCT.sub("", w)
         if clean:
             out.append(clean)
         if clean != w or len(out) >= 6:
@@ -275,11 +330,14 @@ def object_after(text: str, trig_end: int, sent_end: int, noun_trigger: bool) ->
     return target if len(target) > 1 else None
 
 
+_TARGET_DET = re.compile(r"^(?:the|a|an|its|their|his|her)\s+", re.I)
+
+
 def clean_target(phrase: str | None) -> str | None:
     """A target as written, without its determiner."""
     if not phrase:
         return None
-    p = re.sub(r"^(?:the|a|an|its|their|his|her)\s+", "", phrase.strip(" ,;:\"“”'"), flags=re.I)
+    p = _TARGET_DET.sub("", phrase.strip(" ,;:\"“”'"))
     return p or None
 
 
@@ -289,10 +347,14 @@ because since in on at near from to with by for during where if although though 
 """.split())
 
 
+_PHRASE_BREAK = re.compile(r"[,;:()\"“”—–]")
+_COUNT_WORD = re.compile(r"(?:the|a|an|some|about|around|at|least|over|more|than|\d[\d,.]*|several|dozens|hundreds|of)", re.I)
+
+
 def phrase_before(text: str, start: int, pos: int) -> str | None:
     """The noun phrase just before `pos` (the subject of a passive: "a hospital was shelled")."""
     seg = text[max(start, pos - 80):pos]
-    seg = re.split(r"[,;:()\"“”—–]", seg)[-1]
+    seg = _PHRASE_BREAK.split(seg)[-1]
     out: list[str] = []
     for w in reversed(seg.split()):
         if w.lower() in _TARGET_STOP:
@@ -301,6 +363,6 @@ def phrase_before(text: str, start: int, pos: int) -> str | None:
         if len(out) >= 5:
             break
     out.reverse()
-    while out and (re.fullmatch(r"(?:the|a|an|some|about|around|at|least|over|more|than|\d[\d,.]*|several|dozens|hundreds|of)", out[0], re.I)):
+    while out and _COUNT_WORD.fullmatch(out[0]):
         out.pop(0)
     return " ".join(out) or None

@@ -61,8 +61,18 @@ def _value(tok: str) -> int | None:
     return _WORDS.get(t)
 
 
+# every match of _PATTERNS holds one of these (lower-cased); most sentences hold none of them
+_CUES = ("kill", "dead", "died", "slain", "lost their lives", "perish", "death", "fatalit", "bodies", "injur",
+         "wound", "hurt", "hospitali", "casualt", "claimed the lives", "left", "assassinat", "toll", "number of")
+
+
 def find_casualties(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
     """(kind "killed"/"injured", count, span start, span end) found in text[start:end]."""
+    seg = text[start:end]
+    if seg.isascii():  # (IGNORECASE matches some non-ASCII letters that lower() keeps apart)
+        low = seg.lower()
+        if not any(c in low for c in _CUES):
+            return []
     out: list[tuple[str, int, int, int]] = []
     for m in _PATTERNS.finditer(text, start, end):
         g = m.groupdict()

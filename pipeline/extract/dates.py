@@ -38,6 +38,12 @@ _SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|claim
 _FUTURE = re.compile(r"\b(?:will|shall|next|is due|are due|plans? to|is expected to|are expected to|scheduled)\b", re.I)
 
 
+# every match of _DATE holds a digit or one of these (lower-cased); many clauses hold none
+_CUES = ("day", "night", "morning", "afternoon", "evening", "hours", "week", "month", "year",
+         "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_DIGIT = re.compile(r"[0-9]")
+
+
 def _dist(m: re.Match, anchor: int) -> float:
     """How far a cue lies from an event word; one after the word is the likelier at equal distance."""
     return m.start() - anchor if m.start() >= anchor else 1.5 * (anchor - m.end())
@@ -65,6 +71,10 @@ def resolve_date(sentence: str, published_at: dt.datetime | dt.date | None,
     `others`: (offset, chars before, chars after) of the sentence's other event words; a cue nearer
     to one of them, inside its window, is that event's date."""
     pub = published_at.date() if isinstance(published_at, dt.datetime) else published_at
+    if sentence.isascii() and not _DIGIT.search(sentence):  # (IGNORECASE also matches some non-ASCII letters)
+        low = sentence.lower()
+        if not any(c in low for c in _CUES):
+            return None, None, None  # no date expression can match: skip the scan
     found = list(_DATE.finditer(sentence))
     if anchor is not None and window is not None:
         found = [m for m in found if anchor - window[0] <= m.start() <= anchor + window[1]]

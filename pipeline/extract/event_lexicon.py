@@ -11,6 +11,114 @@ from __future__ import annotations
 import re
 
 
+# --- pattern tools --------------------------------------------------------------------------
+def _class_end(pat: str, i: int) -> int:
+    """Index just after the character class that opens at pat[i] ("[")."""
+    j = i + 1
+    if pat[j:j + 1] == "^":
+        j += 1
+    if pat[j:j + 1] == "]":  # a leading "]" is literal
+        j += 1
+    while pat[j] != "]":
+        j += 2 if pat[j] == "\\" else 1
+    return j + 1
+
+
+def _split_alternatives(pat: str) -> list[str]:
+    """Top-level alternatives of a pattern (escapes, classes and groups respected)."""
+    out, cur, depth, i = [], [], 0, 0
+    while i < len(pat):
+        ch = pat[i]
+        step = 2 if ch == "\\" else _class_end(pat, i) - i if ch == "[" else 1
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+        else:
+            cur.append(pat[i:i + step])
+        i += step
+    out.append("".join(cur))
+    return out
+
+
+def _group_end(pat: str) -> int:
+    """Index of the ")" closing the group that opens pat."""
+    depth, i = 0, 0
+    while i < len(pat):
+        ch = pat[i]
+        depth += (ch == "(") - (ch == ")")
+        if ch == ")" and depth == 0:
+            return i
+        i += 2 if ch == "\\" else _class_end(pat, i) - i if ch == "[" else 1
+    raise ValueError(f"unbalanced: {pat!r}")
+
+
+def _letter_led(alt: str) -> list[str]:
+    """The alternative as alternatives that each start with a literal letter, in order of trial."""
+    if alt.startswith("\\b"):
+        alt = alt[2:]  # redundant after the pattern's own leading \b
+    if alt.startswith("(?:"):
+        j = _group_end(alt)
+        inner, rest = alt[3:j], alt[j + 1:]
+        optional = rest[:1] == "?"
+        if optional:
+            rest = rest[1:]
+        if rest[:1] in ("?", "*", "+", "{"):
+            raise ValueError(f"a leading group repeated or lazy: {alt!r}")
+        out = [x for a in _split_alternatives(inner) for x in _letter_led(a + rest)]
+        return out + _letter_led(rest) if optional else out
+    if not (alt[:1].isascii() and alt[:1].isalpha()) or alt[1:2] in ("?", "*", "+", "{"):
+        raise ValueError(f"no literal first letter: {alt!r}")
+    return [alt]
+
+
+_VARIANTS: dict[str, str] = {}  # ASCII letter -> every character IGNORECASE matches it with
+
+
+def _case_variants(letter: str) -> str:
+    if not _VARIANTS:  # the case foldings onto ASCII letters all lie in the Basic Multilingual Plane
+        ascii_letter = re.compile("[a-z]", re.IGNORECASE).fullmatch
+        for ch in filter(ascii_letter, map(chr, range(0x10000))):
+            for c in "abcdefghijklmnopqrstuvwxyz":
+                if re.fullmatch(c, ch, re.IGNORECASE):
+                    _VARIANTS[c] = _VARIANTS.get(c, "") + ch
+    return _VARIANTS.get(letter.lower(), letter)
+
+
+def fast_words(pattern: str, flags: int = 0) -> re.Pattern:
+    """re.compile(pattern, flags) for a pattern "\\b(?:w1|w2|...)rest" (or "\\bw1|\\bw2|..."), as an equivalent
+    regex the engine scans fast: a leading `\\b` is tried at every position with every word, and under
+    IGNORECASE without the engine's quick first-letter check. Here a class of the words' first letters
+    comes first (the engine skips to those in C), the boundary is checked after it, then only the
+    words starting with that letter are tried, in their order. Falls back to the plain regex for
+    any other shape."""
+    try:
+        alts, rest = _split_alternatives(pattern), ""
+        if len(alts) == 1 and pattern.startswith("\\b(?:"):
+            j = _group_end(pattern[2:]) + 2
+            alts, rest = _split_alternatives(pattern[5:j]), pattern[j + 1:]
+        elif all(a.startswith("\\b") for a in alts):
+            alts = [a[2:] for a in alts]
+        else:
+            return re.compile(pattern, flags)
+        if rest[:1] in ("?", "*", "+", "{") or flags & ~re.IGNORECASE:
+            return re.compile(pattern, flags)
+        by_first: dict[str, list[str]] = {}
+        for alt in (x for a in alts for x in _letter_led(a)):
+            by_first.setdefault(alt[0].lower() if flags & re.IGNORECASE else alt[0], []).append(alt[1:])
+        letters = "".join(sorted(by_first))
+        if flags & re.IGNORECASE:  # every character IGNORECASE lets stand for those letters ("K" for "k")
+            first = "".join(re.escape(ch) for c in letters for ch in _case_variants(c))
+        else:
+            first = re.escape(letters)
+        body = "(?:" + "|".join(f"(?<={c})(?:{'|'.join(rests)})" for c, rests in sorted(by_first.items())) + ")" + rest
+        fast = re.compile(f"[{first}](?<![\\w].)" + (f"(?i:{body})" if flags & re.IGNORECASE else body))
+    except (ValueError, IndexError, re.error):
+        return re.compile(pattern, flags)  # (an invalid pattern raises here as it would anyway)
+    # capturing groups would be copied by the distribution of leading groups
+    return re.compile(pattern, flags) if fast.groups else fast
+
+
 def _v(*stems: str) -> str:
     """Alternation of words with their inflections written out (no nested quantifiers)."""
     return "|".join(stems)
@@ -73,25 +181,25 @@ def trigger_info(group: str) -> tuple[str, str]:
     return _GROUP_INFO[group]
 
 
-# --- context words the resolvers look for around a trigger ---
+# --- context words the resolvers look for around a trigger (fast_words: same matches, scanned faster) ---
 WEAPON_RE = {
-    "chemical_weapon": re.compile(r"\b(?:chemical weapons?|sarin|chlorine|nerve agents?|mustard gas|poison gas|toxic gas)\b", re.I),
-    "suicide_bomb": re.compile(r"\bsuicide (?:bomb\w*|attack\w*|vests?)\b|\bblew (?:himself|herself|themselves) up\b", re.I),
-    "air_drone_strike": re.compile(
+    "chemical_weapon": fast_words(r"\b(?:chemical weapons?|sarin|chlorine|nerve agents?|mustard gas|poison gas|toxic gas)\b", re.I),
+    "suicide_bomb": fast_words(r"\bsuicide (?:bomb\w*|attack\w*|vests?)\b|\bblew (?:himself|herself|themselves) up\b", re.I),
+    "air_drone_strike": fast_words(
         r"\b(?:drones?|UAVs?|air[- ]?strikes?|air[- ]?raids?|warplanes?|fighter jets?|jets|aircraft|helicopters?|"
         r"gunships?|bombers?|aerial|Shahed|kamikaze|glide bombs?|barrel bombs?|air force)\b", re.I),
-    "shelling_artillery_missile_attack": re.compile(
+    "shelling_artillery_missile_attack": fast_words(
         r"\b(?:shell(?:s|ed|ing|fire)?|artillery|missiles?|rockets?|mortars?|howitzers?|MLRS|Grad|HIMARS|Iskanders?|"
         r"Kalibrs?|ballistic|cruise|bombard\w*|Kinzhals?|projectiles?|tank fire)\b", re.I),
-    "remote_explosive_landmine_ied": re.compile(
+    "remote_explosive_landmine_ied": fast_words(
         r"\b(?:IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?|booby[- ]traps?|"
         r"planted (?:a )?bombs?|bombs?|explosives?)\b", re.I),
-    "grenade": re.compile(r"\bgrenades?\b", re.I),
+    "grenade": fast_words(r"\bgrenades?\b", re.I),
 }
 WEAPON_ORDER = ("chemical_weapon", "suicide_bomb", "air_drone_strike", "shelling_artillery_missile_attack",
                 "remote_explosive_landmine_ied", "grenade")
 
-CIVILIANS_RE = re.compile(
+CIVILIANS_RE = fast_words(
     r"\b(?:civilians?|villagers|residents|worshippers|pilgrims|students|children|women|farmers|passengers|"
     r"journalists?|reporters|aid workers|shoppers|market|mosque|church|school|hospital|village|homes?|"
     r"families|people)\b", re.I)
@@ -100,154 +208,131 @@ ARMED_RE = re.compile(
     r"gunmen|police|guards?|separatists?|Taliban|Hamas|Hezbollah|ISIS|IS|al-Shabaab|Boko Haram|Wagner|units?|"
     r"Maoists?|Naxal\w*|jawans|commandos|paramilitary|"
     r"battalions?|brigades?)\b")
-NONSTATE_RE = re.compile(
+NONSTATE_RE = fast_words(
     r"\b(?:Maoists?|Naxal\w*|gunmen|assailants|attackers|militants?|insurgents?|jihadists?|bandits|extremists|terrorists?|"
     r"unknown|unidentified|armed men|militiamen|suspected)\b", re.I)
-AIRCRAFT_RE = re.compile(r"\b(?:helicopters?|planes?|jets?|aircraft|warplanes?|fighters?|Su-\d+|MiG-?\d*|bombers?)\b", re.I)
-PROJECTILE_RE = re.compile(r"\b(?:drones?|UAVs?|missiles?|rockets?|projectiles?|shells?|Shaheds?|munitions)\b", re.I)
-SEIZED_WEAPONS_RE = re.compile(r"\b(?:weapons?|arms|ammunition|explosives|rifles|guns|cache|munitions|drugs|cocaine|heroin)\b", re.I)
-TERRITORY_RE = re.compile(
+AIRCRAFT_RE = fast_words(r"\b(?:helicopters?|planes?|jets?|aircraft|warplanes?|fighters?|Su-\d+|MiG-?\d*|bombers?)\b", re.I)
+PROJECTILE_RE = fast_words(r"\b(?:drones?|UAVs?|missiles?|rockets?|projectiles?|shells?|Shaheds?|munitions)\b", re.I)
+SEIZED_WEAPONS_RE = fast_words(r"\b(?:weapons?|arms|ammunition|explosives|rifles|guns|cache|munitions|drugs|cocaine|heroin)\b", re.I)
+TERRITORY_RE = fast_words(
     r"\b(?:city|town|village|settlement|territory|area|region|district|province|airport|base|positions?|"
     r"capital|port|bridge|hill|heights|outskirts|control of)\b", re.I)
-PROTEST_FORCE_RE = re.compile(
+PROTEST_FORCE_RE = fast_words(
     r"\b(?:killed|shot dead|live (?:ammunition|fire|rounds)|opened fire|beat(?:en)?|killing|fired on|"
     r"fired at|shot at)\b", re.I)
-PROTEST_INTERVENTION_RE = re.compile(
+PROTEST_INTERVENTION_RE = fast_words(
     r"\b(?:dispersed|broke up|lathi[- ]?charged?|lathicharged?|tear ?gas|water cannons?|rubber bullets|detained|arrested|blocked|pepper spray|"
     r"baton|cordoned|kettled|stun grenades?|removed)\b", re.I)
-PROTEST_VIOLENT_RE = re.compile(
+PROTEST_VIOLENT_RE = fast_words(
     r"\b(?:threw|hurled|pelted|torched|set fire|clashed|stormed|vandali[sz]ed|looted|smashed|burned|burnt|"
     r"stones|rocks|petrol bombs|molotov|rioted|violent)\b", re.I)
 # capitalised "Strike"/"March" and other false friends are checked in events.py
-MODAL_RE = re.compile(
+MODAL_RE = fast_words(
     r"\b(?:would|could|might|may|will|won't|can|cannot|should|not|never|if|unless|threat(?:en(?:ed|s)?)? to|"
     r"ready to|plans? to|planning to|(?:is|are|was|were) (?:expected|set|due|poised|likely|going) to|intends? to|aims? to|able to|capable of|prepared to|preparing to|"
     r"fear(?:s|ed)? of|possible|potential|any|risk of|no)\s+(?:\w+\s+){0,2}$", re.I)
 
-INFRASTRUCTURE_RE = re.compile(
+INFRASTRUCTURE_RE = fast_words(
     r"\b(?:pipelines?|refiner(?:y|ies)|depots?|power (?:plants?|stations?|lines?)|plants?|infrastructure|"
     r"airfields?|air ?bases?|bridges?|substations?|facilit(?:y|ies)|warehouses?|terminals?|ports?|"
     r"buildings?|factor(?:y|ies)|grid|dams?)\b", re.I)
 
 
-# --- fast candidate positions -------------------------------------------------------------
-# Trying the whole alternation at every word boundary is slow in Python's regex engine, so the
-# literal prefixes of every alternative are collected once; an article's words are checked
-# against them and the full regex is tried only where a word starts like a trigger.
-def _top_level_alternatives(pat: str) -> list[str]:
-    out, depth, cur, i = [], 0, [], 0
-    while i < len(pat):
-        ch = pat[i]
-        if ch == "\\":
-            cur.append(pat[i:i + 2])
-            i += 2
-            continue
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        if ch == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-        else:
-            cur.append(ch)
-        i += 1
-    out.append("".join(cur))
-    return out
-
-
-def _prefixes(alt: str) -> list[str]:
-    """Literal lower-case prefixes an alternative can start with."""
-    if alt.startswith("\\b"):
-        alt = alt[2:]
-    if alt.startswith("(?:") or alt.startswith("(?i:"):
-        depth, j = 0, 0
-        for j, ch in enumerate(alt):
-            if ch == "(":
-                depth += 1
-            elif ch == ")":
-                depth -= 1
-                if depth == 0:
-                    break
-        inner = alt[alt.index(":") + 1:j]
-        rest = alt[j + 1:]
-        if rest[:1] in ("?", "*"):  # optional leading group: either its words or what follows
-            rest = rest[1:]
-            return [p for a in _top_level_alternatives(inner) for p in _prefixes(a + rest)] + _prefixes(rest)
-        return [p for a in _top_level_alternatives(inner) for p in _prefixes(a + rest)]
+# --- fast scan ----------------------------------------------------------------------------
+# TRIGGER_RE led by `\b` is tried at every position, all its alternatives each time (seconds per
+# MB). `trigger_matches` finds the same matches in two steps: one case-sensitive pass over the
+# lower-cased text for word starts that begin like some trigger (a trie of the literal text every
+# alternative starts with), then at those only the alternatives that start with that letter, in
+# TRIGGER_RE's order (other letters cannot match there). Leading groups are distributed first ("(?:a|b)?c"
+# -> "ac|bc|c", the same order of trial) so that every alternative starts with a literal letter.
+def _literal_start(alt: str) -> tuple[str, bool]:
+    """The lower-case literal text an alternative starts with, and whether that is all of it."""
     lit = []
-    for k, ch in enumerate(alt):
+    for ch in alt:
         if ch in "[](){}?*+|\\.^$":
-            if ch in "?*{" and lit:
-                lit.pop()
-            break
+            if ch in "?*{+":
+                lit.pop()  # the character before a quantifier may be absent
+            return "".join(lit).lower(), False
         lit.append(ch)
-    literal = "".join(lit).lower()
-    word = literal.split(" ")[0].split("-")[0]
-    if len(word) < 2:
-        raise ValueError(f"no literal prefix: {alt!r}")
-    complete = len(word) < len(literal) or (len(literal) == len(alt) and word == literal)
-    # "=word": the whole first word is known; otherwise its stem (up to six letters)
-    return ["=" + word] if complete else [word[:6]]
+    return alt.lower(), True
+
+
+_STEM, _WHOLE = object(), object()
+
+
+def _trie(entries: set[tuple[str, bool]]) -> str:
+    """A regex for text starting with one of the literals (a whole one: and no letter after it)."""
+    root: dict = {}
+    for lit, whole in entries:
+        node = root
+        for ch in lit:
+            node = node.setdefault(ch, {})
+        node[_WHOLE if whole else _STEM] = {}
+
+    def rx(node: dict) -> str:
+        if _STEM in node:
+            return ""  # a literal ends here: whatever follows
+        branches = [re.escape(ch) + rx(node[ch]) for ch in sorted(k for k in node if isinstance(k, str))]
+        if _WHOLE in node:
+            branches.append("(?![a-z])")
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return rx(root)
+
+
+def _fast_scan() -> tuple[re.Pattern, dict[str, re.Pattern], frozenset[str]]:
+    by_letter: dict[str, list[tuple[str, list[str]]]] = {}
+    entries: set[tuple[str, bool]] = set()
+    for name, pat, _, _ in TRIGGERS:
+        for alt in (x for a in _split_alternatives(pat) for x in _letter_led(a)):
+            lit, whole = _literal_start(alt)
+            if len(lit) < 2:
+                raise ValueError(f"no literal start: {alt!r}")
+            entries.add((lit, whole))
+            groups = by_letter.setdefault(lit[0], [])
+            if not groups or groups[-1][0] != name:
+                groups.append((name, []))
+            groups[-1][1].append(alt)
+    # a non-letter, then the literal start of some trigger ("set on f", "shot down"): the engine skips
+    # to non-letters in C; a look-ahead, so that a start inside it is still found
+    starts = re.compile("[^a-z](?=" + _trie(entries) + ")")
+    subs = {c: re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in groups) + r")\b",
+                          re.IGNORECASE) for c, groups in by_letter.items()}
+    return starts, subs, frozenset(lit for lit, _ in entries)
 
 
 try:
-    TRIGGER_PREFIXES: frozenset[str] | None = frozenset(
-        p for _, pat, _, _ in TRIGGERS for alt in _top_level_alternatives(pat) for p in _prefixes(alt))
+    _STARTS_RE, _BY_LETTER, TRIGGER_PREFIXES = _fast_scan()
 except ValueError:  # a pattern without a literal start: tests catch it, extraction takes the slow road
     TRIGGER_PREFIXES = None
-_WORDS_RE = re.compile(r"[a-z]{2,}")
-_STEM_LENGTHS = sorted({len(p) for p in TRIGGER_PREFIXES or () if not p.startswith("=")})
-_SEEN: dict[str, bool] = {}  # word -> could a trigger start with it (shared by all articles)
-
-
-def _could_start(w: str) -> bool:
-    P = TRIGGER_PREFIXES
-    return ("=" + w) in P or any(w[:k] in P for k in _STEM_LENGTHS if k <= len(w))
 
 
 def trigger_matches(text: str):
     """The same matches as TRIGGER_RE.finditer(text), found faster."""
-    low = text.lower()
-    if len(low) != len(text) or TRIGGER_PREFIXES is None:  # a case mapping that changes length
+    low = " " + text.lower()  # the leading space: a word start at offset 0 follows a non-letter too
+    if len(low) != len(text) + 1 or TRIGGER_PREFIXES is None:  # a case mapping that changes length
         yield from TRIGGER_RE.finditer(text)
         return
-    seen = _SEEN
-    if len(seen) > 300_000:
-        seen.clear()
-    hits = []
-    for w in set(_WORDS_RE.findall(low)):
-        ok = seen.get(w)
-        if ok is None:
-            ok = seen[w] = _could_start(w)
-        if ok:
-            hits.append(w)
-    if not hits:
-        return
-    starts: set[int] = set()
-    for w in hits:
-        i = low.find(w)
-        while i >= 0:
-            if i == 0 or not ("a" <= low[i - 1] <= "z"):
-                starts.add(i)
-            i = low.find(w, i + len(w))
-    end = -1
-    for pos in sorted(starts):
+    if not low.isascii():  # IGNORECASE lets "ı" and "ſ" stand for "i" and "s" (lower() keeps them)
+        low = low.replace("ı", "i").replace("ſ", "s")
+    end = 0
+    for c in _STARTS_RE.finditer(low):
+        pos = c.start()  # the word's offset in text (low is one character longer in front)
         if pos < end:
             continue
-        m = TRIGGER_RE.match(text, pos)
+        m = _BY_LETTER[low[pos + 1]].match(text, pos)
         if m:
             end = m.end()
             yield m
 
+
 # actors whose words and visits are diplomacy: states, their organs and leaders, armed groups
-POLITICAL_RE = re.compile(
+POLITICAL_RE = fast_words(
     r"\b(?:government|ministry|minister|ministers|president|presidents|prime|chancellor|secretary|senator|governor|"
     r"ambassadors?|envoys?|diplomats?|embassy|king|queen|pope|patriarch|kremlin|white house|pentagon|parliament|"
     r"congress|nato|united nations|un|eu|european union|security council|leaders?|officials|authorities|army|"
     r"military|forces|troops|rebels|militants|party|opposition|regime|allies|spokes(?:wo)?man|foreign|defen[cs]e|"
     r"council|commission|alliance|summit|g7|g20|sanctions|intelligence|fsb|cia|kgb|sbu|mossad|vatican|church|ceasefire|cease-fire|truce|peace|warring|parties|countries|nations|states|west|western|war)\b", re.I)
-TITLE_BEFORE_RE = re.compile(
+TITLE_BEFORE_RE = fast_words(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Secretary|Senator|Governor|Mayor|Ambassador|King|Queen|"
     r"Pope|Patriarch|leader|Leader|spokes(?:wo)?man|General|Gen\.|Foreign|Premier|Sheikh|Emir|Ayatollah|Commander|"
     r"president|minister|chief|head|secretary|general|ambassador|envoy|spokesperson)\b[\w\s.,'’]{0,40}$", re.I)

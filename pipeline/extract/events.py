@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections.abc import Callable
 
 from pipeline.extract import actors, casualties, dates, places
 from pipeline.extract import event_lexicon as lx
 from pipeline.extract.records import Event, Figure
-from pipeline.extract.text import Doc
+from pipeline.extract.text import Doc, trie_pattern
 from pipeline.taxonomy import PRECEDENCE, SUB_EVENT_TYPES
 
 _RANK = {s: i for i, s in enumerate(PRECEDENCE)}
@@ -40,24 +41,35 @@ _LIST_GAP = re.compile(
     r"|(?:,\s+where\s+[^,;]{1,80})?,?\s+(?:and|as well as)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w\-]*\s+)?)$")
 _REFERENCE_POINT = re.compile(r"\b(?:north|south|east|west)[\w\-]*\s+of\s+(?:the\s+)?$|\b\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
-_PASSIVE = re.compile(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:(?:\w+ly|also|again|later|then|not)\s+)?$", re.I)
+_PASSIVE = lx.fast_words(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:(?:\w+ly|also|again|later|then|not)\s+)?$", re.I)
 _SAY_SUBJ = re.compile(r"(?:\w+,\s+)?((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z\w'’\-]+){0,4}?)\s+(?:said|says|claimed|claims|reported|announced|added|confirmed)\b")
 _COUNT_FIGS = {"killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted", "damaged"}
 
 
-_DEMONYM_RE = re.compile(r"\b(" + "|".join(sorted((k.title() for k in places.DEMONYMS), key=len, reverse=True)) + r")\b")
+def _word_trie(words) -> str:
+    """"\\b(?:w1|w2|...)\\b" (longest first) as a trie under each first letter, the boundary checked
+    after that letter: the engine skips to those letters in C instead of trying every word everywhere."""
+    by_first: dict[str, list[str]] = {}
+    for w in words:
+        by_first.setdefault(w[0], []).append(w[1:])
+    return "(?:" + "|".join(re.escape(c) + r"(?<![\w].)" + trie_pattern(rests, space=" ")
+                            for c, rests in sorted(by_first.items())) + r")\b"
+
+
+_DEMONYM_RE = re.compile("(" + _word_trie(k.title() for k in places.DEMONYMS) + ")")
 
 
 # types whose words are everyday outside conflict news: kept only in a sentence about states or armed groups
 _NEEDS_POLITICS = {"non_violent_transfer_of_territory", "other", "diplomatic", "change_to_group_activity", "agreement"}
 
 
-_NOT_VIOLENCE_BEFORE = re.compile(r"\b(?:cyber|cyber-|heart|panic|asthma|verbal|personal|hacker|ransomware|phishing)[\s\-]*$", re.I)
+_NOT_VIOLENCE_BEFORE = lx.fast_words(r"\b(?:cyber|cyber-|heart|panic|asthma|verbal|personal|hacker|ransomware|phishing)[\s\-]*$", re.I)
 # nouns inside verb groups: their actor is a modifier or a "by/from" phrase, not a subject
 _NOUN_WORDS = frozenset("""criticism condemnation condemnations accusation accusations ultimatum sanctions summit talks
 negotiations mediation invitation visit boycott phone inauguration occupation invasion annexation""".split())
-_SECURITY = re.compile(r"\b(?:police|policemen|officers|cops|security|troops|soldiers|army|guards|gendarmes|riot)\b", re.I)
-_GLUED = re.compile(r"(?<=[a-z0-9)])[.!?][\"”’]?(?=[A-Z][a-z])")
+_SECURITY = lx.fast_words(r"\b(?:police|policemen|officers|cops|security|troops|soldiers|army|guards|gendarmes|riot)\b", re.I)
+# "(?<=[a-z0-9)])[.!?]..." with the look-behind after the stop, so the engine skips to stops in C
+_GLUED = re.compile(r"[.!?](?<=[a-z0-9)][.!?])[\"”’]?(?=[A-Z][a-z])")
 _SUBPLACE_BEFORE = re.compile(
     r"\b([A-Z][a-z\u00C0-\u024F]{2,}(?:[- ][A-Z][a-z\u00C0-\u024F]+)?\s+(?:district|neighbou?rhood|suburb|quarter|village|settlement))"
     r"\s+(?:in|of|near|outside)\s+(?:the\s+)?(?:(?:city|town|region)\s+of\s+)?$")
@@ -65,12 +77,12 @@ _SUBPLACE_BEFORE = re.compile(
 _FOUGHT_OVER = re.compile(r"\s*(?:(?:are|were|is|was)\s+)?(?:(?:being\s+)?fought\s+)?(?:for|over)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
                           r"[A-Z][a-z\u00C0-\u024F]+\b(?!['’])(?!\s+(?:awards?|prizes?|titles?|trophy|cup|crown|nominations?|votes?|seats?|fans|"
                           r"supporters|deals?|contracts?|shares|market|business|customers)\b)")  # not "the battle for Bafta awards"
-_CAUSE_BEFORE = re.compile(r"\b(?:due to|because of|caused by|blamed on|owing to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", re.I)
+_CAUSE_BEFORE = lx.fast_words(r"\b(?:due to|because of|caused by|blamed on|owing to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", re.I)
 _VENUE = re.compile(r"(?:the\s+)?([A-Z][a-z\u00C0-\u024F]+(?:\s+[A-Z][a-z\u00C0-\u024F]+){1,2})\b(?!['’])")
 _NOT_VENUE = frozenset(places.DEMONYMS) | frozenset("""january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday the a an his her their its""".split())
-_CUMULATIVE = re.compile(r"\b(?:since the (?:start|beginning|outbreak) of the (?:war|invasion|conflict|fighting)|"
-                         r"since (?:the )?(?:war|invasion|conflict) (?:began|started)|in total since)\b", re.I)
+_CUMULATIVE = lx.fast_words(r"\b(?:since the (?:start|beginning|outbreak) of the (?:war|invasion|conflict|fighting)|"
+                            r"since (?:the )?(?:war|invasion|conflict) (?:began|started)|in total since)\b", re.I)
 _STATE_ORGAN_AFTER = re.compile(r"\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:\w+\s+)?(?:cabinet|government|parliament|"
                                 r"assembly|legislature|duma|senate|congress)\b", re.I)
 _WINDOW = 400  # characters either side of a trigger that its sentence is read over, at most
@@ -89,6 +101,23 @@ class _Cand:
         self.generic = False
         self.part = start
         self.toll = False  # a killing word ("killed", "died") with no tactic of its own
+
+
+def _quote_spans(text: str) -> list[tuple[int, int]]:
+    """The spans of _QUOTE.finditer(text): tried only at quote marks, which str.find skips to faster."""
+    spans = []
+    j, k = text.find('"'), text.find("“")
+    while j >= 0 or k >= 0:
+        p = j if k < 0 or 0 <= j < k else k
+        m = _QUOTE.match(text, p)
+        i = m.end() if m else p + 1
+        if m:
+            spans.append((p, i))
+        if 0 <= j < i:
+            j = text.find('"', i)
+        if 0 <= k < i:
+            k = text.find("“", i)
+    return spans
 
 
 def _in_spans(spans: list[tuple[int, int]], starts: list[int], pos: int) -> bool:
@@ -221,7 +250,7 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     text = doc.text
     if not text or not doc.sentences:
         return []
-    quotes = [(m.start(), m.end()) for m in _QUOTE.finditer(text)]
+    quotes = _quote_spans(text)
     qstarts = [q[0] for q in quotes]
 
     # 1-2. triggers -> typed candidates
@@ -335,10 +364,17 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         if b > a:
             mentions.extend(places.find_mentions(text, a, b))
             last = b
+    lead: list[list[places.Mention]] = []  # the lead's places, found once if needed
+
+    def lead_mentions() -> list[places.Mention]:
+        if not lead:
+            lead.append(places.find_mentions(text, 0, min(len(text), 2000)))
+        return lead[0]
+
     context: dict[str, float] = {}
     if any(len({p.country_code for p in mm.candidates}) > 1 for mm in mentions):
         known = {mm.start for mm in mentions}
-        mentions.extend(mm for mm in places.find_mentions(text, 0, min(len(text), 2000)) if mm.start not in known)
+        mentions.extend(mm for mm in lead_mentions() if mm.start not in known)
         for dm in _DEMONYM_RE.finditer(text, 0, 20000):
             cc = places.DEMONYMS[dm.group(1).lower()]
             context[cc] = context.get(cc, 0.0) + 0.5
@@ -351,11 +387,18 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     for mm in mentions:
         if mm.place and mm.place.country_code:
             cc_count[mm.place.country_code] = cc_count.get(mm.place.country_code, 0) + 1
-    if not cc_count:  # the events' sentences name no country: the lead says which the article is about
-        for mm in places.find_mentions(text, 0, min(len(text), 2000)):
-            if len({p.country_code for p in mm.candidates}) == 1 and mm.candidates[0].country_code:
-                cc_count[mm.candidates[0].country_code] = cc_count.get(mm.candidates[0].country_code, 0) + 1
-    main_cc = max(cc_count, key=cc_count.get) if cc_count else None
+    main: list[str | None] = []
+
+    def main_cc() -> str | None:
+        """The article's main country (asked only for events with no country of their own, so the
+        lead is read only then)."""
+        if not main:
+            if not cc_count:  # the events' sentences name no country: the lead says which the article is about
+                for mm in lead_mentions():
+                    if len({p.country_code for p in mm.candidates}) == 1 and mm.candidates[0].country_code:
+                        cc_count[mm.candidates[0].country_code] = cc_count.get(mm.candidates[0].country_code, 0) + 1
+            main.append(max(cc_count, key=cc_count.get) if cc_count else None)
+        return main[0]
     lead_date = _lead_date(doc)
     dateline = _dateline(text)
 
@@ -408,10 +451,10 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
                     ev.country_code = loc.place.country_code or None
                     ev.latitude, ev.longitude = loc.place.latitude, loc.place.longitude
             elif et in _PHYSICAL:
-                ev.country_code = _fallback_country(c) or main_cc
+                ev.country_code = _fallback_country(c) or main_cc()
             else:
                 # a statement or visit with no place: the actor's country, else the article's
-                ev.country_code = _actor_country(c.actor) or (main_cc if c.actor else None)
+                ev.country_code = _actor_country(c.actor) or (main_cc() if c.actor else None)
             if loc is not None and loc.parent:
                 parents[id(ev)] = loc.parent
             events.append(ev)
@@ -468,7 +511,7 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     return out
 
 
-_PERFECT = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+\s+)?$|\bto have\s+$|\b(?:is|are)\s+(?:\w+ly\s+)?$", re.I)
+_PERFECT = lx.fast_words(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+\s+)?$|\bto have\s+$|\b(?:is|are)\s+(?:\w+ly\s+)?$", re.I)
 _NEWS_TENSE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t|ng)\b|\b(?:is|are)\s+[a-z]+ing\b"
                          r"|\b(?:begins|starts|launches|says|warns|strikes|hits|meets|signs)\b")
 
@@ -504,14 +547,15 @@ def _dateline(text: str) -> places.Mention | None:
 def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) -> None:
     before = text[s:c.start]
     light = _LIGHT_VERB.search(before[-60:]) if c.noun else None
+    passive = None if light else _PASSIVE.search(before[-30:])
     if light:
         # "the EU imposed new sanctions", "Russia launched a drone attack": the light verb's subject
         actor = actors.subject_before(text, s, c.start - len(before[-60:]) + light.start())
         target = actors.object_after(text, c.end, e, True)
-    elif c.noun and not _PASSIVE.search(before[-30:]):
+    elif c.noun and not passive:
         actor = actors.modifier_before(text, s, c.start) or actors.agent_after(text, c.end, e)
         target = actors.object_after(text, c.end, e, True)
-    elif _PASSIVE.search(before[-30:]):
+    elif passive:
         actor = actors.agent_after(text, c.end, e)
         if actor and text[c.start:c.end].lower() in ("launched", "fired") and re.match(r"\s+(?:\w+\s+){0,3}?from\b", text[c.end:c.end + 40]):
             actor = None  # "launched from Tu-95 bombers": the platform, not who fired
@@ -520,7 +564,7 @@ def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) ->
             # (the sayer of "missiles were fired at us" is the victim, not the attacker)
             sm = _SAY_SUBJ.match(text, s, c.start)
             actor = sm.group(1) if sm else None
-        target = actors.phrase_before(text, s, _PASSIVE.search(before[-30:]).start() + len(before) - len(before[-30:]) + s)
+        target = actors.phrase_before(text, s, passive.start() + len(before) - len(before[-30:]) + s)
     elif re.match(r"\s+by\s", text[c.end:c.end + 5]):
         # a participle with its agent: "a forum hosted by Ukraine", "a village attacked by gunmen"
         actor = actors.agent_after(text, c.end, e)
@@ -544,7 +588,7 @@ _UNRESOLVED = re.compile(
     r"|\b([A-Z][a-z\u00C0-\u024F]{3,}\s+(?:district|region|oblast|province|governorate))\b")
 
 
-_HE_SHE = re.compile(r"\b(?:he|she)\s+(?:(?:has|had|have|also|later|then|again|reportedly|was|is)\s+){0,2}$", re.I)
+_HE_SHE = lx.fast_words(r"\b(?:he|she)\s+(?:(?:has|had|have|also|later|then|again|reportedly|was|is)\s+){0,2}$", re.I)
 
 
 def _last_person(text: str, pos: int, names: dict[str, str]) -> str | None:
@@ -626,7 +670,7 @@ def _locative(text: str, s: int, m: places.Mention, c: _Cand) -> bool:
 
 
 def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mention], mstarts: list[int],
-               et: str, main_cc: str | None, name_words: frozenset[str]) -> list[places.Mention]:
+               et: str, main_cc: Callable[[], str | None], name_words: frozenset[str]) -> list[places.Mention]:
     """The most precise places of the trigger's clause; every place of a coordinated list."""
     ce = _CLAUSE_END.search(text, c.end, e)
     clause_end = ce.start() if ce else e
@@ -712,7 +756,8 @@ def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mentio
     return out
 
 
-def _unresolved(text: str, start: int, end: int, main_cc: str | None, name_words: frozenset[str]) -> list[places.Mention]:
+def _unresolved(text: str, start: int, end: int, main_cc: Callable[[], str | None],
+                name_words: frozenset[str]) -> list[places.Mention]:
     """A place the gazetteer lacks ("near Starychi", "Starychi district"), in the article's main country."""
     for m in _UNRESOLVED.finditer(text, start, end):
         name = m.group(1) or m.group(3)
@@ -721,7 +766,7 @@ def _unresolved(text: str, start: int, end: int, main_cc: str | None, name_words
             continue
         surface = name + (m.group(2) or "") if m.group(1) else name
         st = m.start(1) if m.group(1) else m.start(3)
-        cand = places.Place(surface, main_cc or "", None, None, 0, "region")
+        cand = places.Place(surface, main_cc() or "", None, None, 0, "region")
         return [places.Mention(surface, st, st + len(surface), [cand], True, cand)]
     return []
 
@@ -731,7 +776,7 @@ def _name_words(names: dict[str, str]) -> frozenset[str]:
     return frozenset(w for full in names.values() for w in full.split())
 
 
-_STATE_ACRONYM = re.compile(r"\b(?:US|UK|EU|UN|UAE|USSR|U\.S\.|U\.K\.|NATO|Nato|IDF)\b")
+_STATE_ACRONYM = lx.fast_words(r"\b(?:US|UK|EU|UN|UAE|USSR|U\.S\.|U\.K\.|NATO|Nato|IDF)\b")
 
 
 def _political_sentence(text: str, s: int, e: int) -> bool:
@@ -762,6 +807,9 @@ def _political(actor: str, text: str, names: dict[str, str], sent: tuple[int, in
     return False  # a firm, a club, a celebrity
 
 
+_CAP_WORD = re.compile(r"[A-Z][a-z]+")
+
+
 def _actor_country(actor: str | None) -> str | None:
     """A diplomatic act without a place: the actor's country, when the actor names one."""
     if not actor:
@@ -769,7 +817,7 @@ def _actor_country(actor: str | None) -> str | None:
     for p in places.gazetteer().lookup(actor):
         if p.kind == "country":
             return p.country_code
-    for w in re.findall(r"[A-Z][a-z]+", actor):
+    for w in _CAP_WORD.findall(actor):
         cc = places.DEMONYMS.get(w.lower())
         if cc:
             return cc
@@ -782,7 +830,7 @@ def _fallback_country(c: _Cand) -> str | None:
     phrase = c.actor if c.sub == "disrupted_weapons_use" else c.target
     if not phrase:
         return None
-    for w in re.findall(r"[A-Z][a-z]+", phrase):
+    for w in _CAP_WORD.findall(phrase):
         cc = places.DEMONYMS.get(w.lower())
         if cc:
             return cc

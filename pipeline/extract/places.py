@@ -128,9 +128,17 @@ _YI = re.compile(r"[iyj]+")
 _DOUBLE = re.compile(r"([a-z])\1")
 
 
+_KEYS: dict[str, str] = {}  # place_key's answers: a pure function, asked of the same names again and again
+
+
 def place_key(s: str) -> str:
     """Spelling-tolerant key: i/y/j runs and doubled letters collapse (Kryvyi/Kryviy/Kryvyy, Odessa/Odesa)."""
-    return _folded_key(fold(s))
+    k = _KEYS.get(s)
+    if k is None:
+        if len(_KEYS) > 100_000:
+            _KEYS.clear()
+        k = _KEYS[s] = _folded_key(fold(s))
+    return k
 
 
 def _folded_key(f: str) -> str:
@@ -276,7 +284,9 @@ class Mention:
 
 
 # a capitalised token, and the capitalised words that may follow it in one name ("Kryvyi Rih", "Rostov-on-Don")
-_CAP = re.compile(r"(?<![\w'’\-])[A-Z][A-Za-z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F]['’]?s?")
+# the checks before a match come after its first letter: a leading class lets the engine skip to
+# capitals in C (a leading look-behind or \b is tried at every position)
+_CAP = re.compile(r"[A-Z](?<![\w'’\-].)[A-Za-z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F]['’]?s?")
 _RUN = re.compile(r"(?:[ \-](?:on-|upon-|de |al-|el-)?[A-Z][A-Za-z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F]){0,3}")
 _RUN_WORD = re.compile(r"[ \-](?:on-|upon-|de |al-|el-)?([A-Z][A-Za-z\u00C0-\u024F'’\-]*[a-z\u00C0-\u024F])")
 _POSSESSIVE = re.compile(r"['’]s?$")
@@ -284,7 +294,7 @@ _REGION_AFTER = re.compile(r"\s+(?:and\s+[A-Z][\w'’\-]+\s+)?" + REGION_WORDS +
 _REGIONS_OF = re.compile(r"\b" + REGION_WORDS + r"\s+of\s+$", re.IGNORECASE)
 
 
-_ACRONYM = re.compile(r"\b(?:U\.S\.A\.|U\.S\.|U\.K\.|USA|US|UK|UAE|DRC)(?![\w.])")
+_ACRONYM = re.compile(r"(?:U(?<![\w].)(?:\.S\.A\.|\.S\.|\.K\.|SA|S|K|AE)|D(?<![\w].)RC)(?![\w.])")  # \b(?:U.S.A.|...|DRC)
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -297,17 +307,24 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         if cands:
             out.append(Mention(m.group(), m.start(), m.end(), [p for p in cands if p.kind == "country"] or cands))
     consumed = -1
+    word_ok = gaz._word_ok  # may_start's answers, read here first: most capitalised words start no place
     for m in _CAP.finditer(text, start, end):
-        if m.start() < consumed or not gaz.may_start(m.group()):
+        if m.start() < consumed:
+            continue
+        ok = word_ok.get(m.group())
+        if not (ok or ok is None and gaz.may_start(m.group())):
             continue
         # the capitalised run from here: up to four words ("Kryvyi Rih", "Rostov-on-Don")
-        run = _RUN.match(text, m.end(), end)
+        me = m.end()
+        run = _RUN.match(text, me, end) if me < end and text[me] in " -" else None  # a run goes on after " " or "-"
         hit = None
-        if run.end() > m.end():
-            words = [(m.start(), m.end())] + [(w.start(1), w.end(1)) for w in _RUN_WORD.finditer(text, m.end(), run.end())]
-            for j in range(min(len(words), 4), 1, -1):
-                s, e = words[0][0], words[j - 1][1]
-                surface = _POSSESSIVE.sub("", text[s:e])
+        if run is not None and run.end() > me:
+            s = m.start()
+            ends = [me] + [w.end(1) for w in _RUN_WORD.finditer(text, me, run.end())]
+            for j in range(min(len(ends), 4), 1, -1):
+                surface = text[s:ends[j - 1]]
+                if surface[-1] in "s'’":  # (the only endings _POSSESSIVE removes)
+                    surface = _POSSESSIVE.sub("", surface)
                 cands = gaz.lookup(surface)
                 if cands:
                     hit = (s, s + len(surface), surface, cands)
@@ -338,24 +355,28 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     return out
 
 
+_KIND_BONUS = {"country": 2.0, "region": 3.0, "sea": 3.0, "landmark": 3.0, "state": 1.0}
+
+
 def resolve(mentions: list[Mention], context_countries: dict[str, float] | None = None) -> None:
     """Pick each mention's place: population, plus the countries the article's other places (and
     demonyms) point to unambiguously; a country named outright beats a town of the same name."""
-    support: dict[str, dict[str, float]] = {}  # country -> {surface key: weight}
-    for m in mentions:
+    keys = [place_key(m.surface) for m in mentions]
+    support: dict[str, set[str]] = {}  # country -> surface keys of the places only it has (each weighs 1)
+    for m, k in zip(mentions, keys):
         ccs = {p.country_code for p in m.candidates}
         if len(ccs) == 1:
-            support.setdefault(next(iter(ccs)), {})[place_key(m.surface)] = 1.0
+            support.setdefault(next(iter(ccs)), set()).add(k)
     extra = context_countries or {}
     capitals = gazetteer().capital_places
-    for m in mentions:
-        own = place_key(m.surface)
+    for m, own in zip(mentions, keys):
         best, best_score = None, -1e9
         for p in m.candidates:
-            others = sum(w for k, w in support.get(p.country_code, {}).items() if k != own)
+            keys_cc = support.get(p.country_code, ())
+            others = float(len(keys_cc) - (own in keys_cc))  # the other places' weights (1.0 each)
             ctx = others + extra.get(p.country_code, 0.0)
             score = math.log10(p.population + 10) + (1.5 + 0.7 * math.log1p(ctx) if ctx else 0.0)
-            score += {"country": 2.0, "region": 3.0, "sea": 3.0, "landmark": 3.0, "state": 1.0}.get(p.kind, 0.0)
+            score += _KIND_BONUS.get(p.kind, 0.0)
             if p in capitals:
                 score += 2.0  # Damascus in Syria, not the town in Maryland, unless the article insists
             if score > best_score:
