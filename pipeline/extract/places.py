@@ -266,6 +266,9 @@ def _cached_gazetteer() -> Gazetteer:
         with tmp.open("wb") as fh:
             pickle.dump(gaz.__dict__, fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
+        for old in path.parent.glob("gazetteer-*.pickle"):  # built by other versions of this module
+            if old != path:
+                old.unlink(missing_ok=True)
     except OSError:
         pass  # a read-only home only costs the build time
     return gaz
