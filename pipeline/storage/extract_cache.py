@@ -8,7 +8,6 @@ cached frames are exactly the current `quotes`, `figures` and `events` tables.
 from __future__ import annotations
 
 import functools
-import hashlib
 import shutil
 import time
 from pathlib import Path
@@ -17,19 +16,15 @@ import polars as pl
 
 from pipeline.storage.schemas import EXTRACTED, EXTRACTION_ERRORS, TABLES, frame
 from pipeline.storage.staging import write_staged
+from pipeline.storage.versions import PACKAGE, code_hash
 
-PACKAGE = Path(__file__).resolve().parents[1]
 SCHEMAS = {**{t: TABLES[t] for t in EXTRACTED}, "extraction_errors": EXTRACTION_ERRORS,
            "extracted_articles": {"article_id": pl.String}}
 
 
 @functools.cache
 def extractor_version() -> str:
-    h = hashlib.sha256()
-    for p in sorted([*(PACKAGE / "extract").glob("*.py"), PACKAGE / "taxonomy.py"]):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:12]
+    return code_hash([*(PACKAGE / "extract").glob("*.py"), PACKAGE / "taxonomy.py"])
 
 
 # Appended parts before they are merged into one file per frame.

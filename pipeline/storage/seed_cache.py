@@ -23,17 +23,13 @@ from pipeline.parallel import process_pool
 from pipeline.readers import read_file
 from pipeline.readers.files import jsonl_chunks, read_jsonl_chunk
 from pipeline.storage.staging import write_staged
+from pipeline.storage.versions import PACKAGE, code_hash
 
-PACKAGE = Path(__file__).resolve().parents[1]
 
 
 @functools.cache
 def reader_version() -> str:
-    h = hashlib.sha256()
-    for p in sorted([*(PACKAGE / "readers").glob("*.py"), PACKAGE / "normalize.py", PACKAGE / "storage" / "schemas.py"]):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:12]
+    return code_hash([*(PACKAGE / "readers").glob("*.py"), PACKAGE / "normalize.py", PACKAGE / "storage" / "schemas.py"])
 
 
 # Big JSON Lines files are parsed in ranges of about this size, by several processes.

@@ -1,0 +1,16 @@
+"""Versions of derived data: a hash of the code that derives it, so a code change invalidates it."""
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable
+from pathlib import Path
+
+PACKAGE = Path(__file__).resolve().parents[1]
+
+
+def code_hash(files: Iterable[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(files):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
