@@ -17,9 +17,10 @@ from dataclasses import dataclass
 
 import re
 
-# every candidate mark (stdlib re skips to them fast); whether a single mark can open or close
-# (not an apostrophe inside a word) is checked on its neighbours in the loop
-_MARKS = re.compile(r"""["“”«»„‟\n'‘’]""")
+# every candidate mark (stdlib re skips to them fast), but not an apostrophe between two letters
+# or digits ("it's", the commonest mark); whether a single mark can open or close is checked on
+# its neighbours in the loop
+_MARKS = re.compile(r"""["“”«»„‟\n'‘’](?!(?<=[^\W_]['‘’])[^\W_])""")
 _SINGLE_OPEN_AFTER = "([—–"   # besides whitespace and the text start
 _SINGLE_CLOSE_BEFORE = ".,!?;:"  # besides word characters
 _SINGLE_CLOSE_NEXT = ".,;:!?)]—–"  # besides whitespace and the text end
@@ -90,7 +91,8 @@ def find_quoted(text: str) -> list[Quoted]:
                 emit(open_at, open_at + 1, i, i, False, False)
                 this_para_unclosed = True
             open_at, nested, single_at = -1, -1, -1
-            if text[para_start:i].strip():
+            # (with both flags down a blank or non-blank paragraph leaves them down: no test)
+            if (prev_para_unclosed or this_para_unclosed) and text[para_start:i].strip():
                 prev_para_unclosed, this_para_unclosed = this_para_unclosed, False
             para_start = i + 1
             continue

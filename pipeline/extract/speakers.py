@@ -55,7 +55,6 @@ _WHO = stdre.compile(r"\b(?:who|which)\b")
 _TAIL_END_PUNCT = frozenset(",).")
 _TAIL_END_WORDS = frozenset("week month year night morning evening afternoon weekend yesterday today tonight "
                             "previously".split())
-_APOS_SPLIT = stdre.compile(r"['’]")
 _QUANT_OF = stdre.compile(r"\b(?:one|some|many|several|two|three|four|none|each|any|all|most|both|another)\s+of\s+$", stdre.I)
 
 
@@ -86,16 +85,12 @@ def _word_ok(tok: str) -> bool:
     return stem is not None and stem.isalpha()  # "Russia's", "the company's"
 
 
-def _end(tok) -> int:
-    """End of a phrase's last token, without a sentence's full stop ("Caddell." but "Mr.", "U.S.")."""
-    t = tok.group()
+def _end_at(t: str, s: int) -> int:
+    """End of a phrase's last token (text `t` at `s`), without a sentence's full stop
+    ("Caddell." but "Mr.", "U.S.")."""
     if t.endswith(".") and len(t) > 2 and "." not in t[:-1] and t not in TITLE_WORDS:
-        return tok.end() - 1
-    return tok.end()
-
-
-def _is_word(tok: str) -> bool:
-    return tok[0].isalnum()
+        return s + len(t) - 1
+    return s + len(t)
 
 
 _FUNCTION = frozenset("""that which who whom whose and or but if when while as because so than then also not no
@@ -111,7 +106,70 @@ def _unknown_noun(t: str) -> bool:
             and not t.endswith(("ly", "ed", "ing")))
 
 
-def _collect_back(toks: list, j: int) -> tuple[int, int]:
+_INNER_AND = NP_INNER | {"and"}
+
+
+class _Info:
+    """What the grammar asks of one token, computed once per distinct token string: the same
+    few thousand words recur in every article, and these tests were most of the parse time."""
+
+    __slots__ = ("t", "word", "paren", "ok", "low", "det", "inner", "inner_and", "unknown", "aux", "pron")
+
+    def __init__(self, t: str) -> None:
+        low = t.lower()
+        self.t = t  # the token as written
+        self.word = t[0].isalnum()
+        self.paren = t in "()" or t == "-"
+        self.ok = _word_ok(t)
+        self.low = low
+        self.det = low in DETERMINERS
+        self.inner = low in NP_INNER
+        self.inner_and = low in _INNER_AND
+        self.unknown = _unknown_noun(t)
+        self.aux = low in _AUX
+        self.pron = low.split("'", 1)[0].split("’", 1)[0]  # "he" of "He’s"
+
+
+_CHUNKS: dict[str, tuple] = {}  # white-space chunk -> its tokens (a pure function; cleared when large)
+
+
+def _chunk(chunk: str) -> tuple:
+    """The tokens of one white-space chunk: (_Info of each, offsets in the chunk or None for one
+    token at 0). A token never spans white space and `_TOK` looks no further than the
+    chunk, so a chunk's tokens do not depend on what is around it; the same chunks ("said",
+    "Smith,", "the") recur in every article, so they are kept (a pure function of the chunk)."""
+    if len(_CHUNKS) > 50_000:  # (a few MB; news text needs about 20k)
+        _CHUNKS.clear()
+    offs, infos = [], []
+    for m in _TOK.finditer(chunk):
+        offs.append(m.start())
+        infos.append(_Info(m.group()))
+    got = _CHUNKS[chunk] = (tuple(infos), None if offs == [0] else tuple(offs))
+    return got
+
+
+def _tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[_Info]]:
+    """`_TOK`'s tokens of text[lo:hi] (what `_TOK.finditer(text, lo, hi)` finds) as parallel
+    lists of starts and _Info; chunk by chunk, without building match objects."""
+    starts: list[int] = []
+    infos: list[_Info] = []
+    pos = lo
+    known = _CHUNKS.get
+    find = text.find
+    for chunk in text[lo:hi].split():
+        pos = find(chunk, pos)  # only white space lies between pos and the chunk
+        got = known(chunk) or _chunk(chunk)
+        infos += got[0]
+        offs = got[1]
+        if offs is None:
+            starts.append(pos)
+        else:
+            starts += [pos + x for x in offs]
+        pos += len(chunk)
+    return starts, infos
+
+
+def _collect_back(inf: list[_Info], j: int) -> tuple[int, int]:
     """Walk back from token index j over a phrase; return the index of its first token (j+1 if none)
     and the lowest token index looked at (so a caller knows whether earlier text could matter).
     Up to two unknown lower-case words count only when a determiner or known word comes before."""
@@ -119,46 +177,44 @@ def _collect_back(toks: list, j: int) -> tuple[int, int]:
     k = j
     unknown = 0
     while k >= 0:
-        t = toks[k].group()
-        if _is_word(t):
-            low = t.lower()
-            if _word_ok(t):
+        t = inf[k]
+        if t.word:
+            if t.ok:
                 start = k
-            elif low in DETERMINERS and (start <= j or unknown):
+            elif t.det and (start <= j or unknown):
                 start = k
                 # "the representative of the administration": go on past "of the"
-                if not (k > 1 and toks[k - 1].group().lower() in NP_INNER and _word_ok(toks[k - 2].group())):
-                    return _skip_inner(toks, start, j), k - 2
-            elif (low in NP_INNER or low == "and") and (start <= j or unknown) and k > 0 and (
-                    _word_ok(toks[k - 1].group()) or _unknown_noun(toks[k - 1].group())):
+                if not (k > 1 and inf[k - 1].inner and inf[k - 2].ok):
+                    return _skip_inner(inf, start, j), k - 2
+            elif t.inner_and and (start <= j or unknown) and k > 0 and (
+                    inf[k - 1].ok or inf[k - 1].unknown):
                 pass  # an inner word: keep walking, take it only if the word before it is taken
-            elif unknown < 2 and _unknown_noun(t) and (start == k + 1 or unknown or (
-                    k < j and toks[k + 1].group().lower() in NP_INNER)):
+            elif unknown < 2 and t.unknown and (start == k + 1 or unknown or (
+                    k < j and inf[k + 1].inner)):
                 unknown += 1  # "the father of two", "a writer for the paper": kept if a determiner comes
             else:
                 break
-        elif t in "()" or t == "-":
+        elif t.paren:
             pass
         else:
             break
         k -= 1
-    return _skip_inner(toks, start, j), k - 1
+    return _skip_inner(inf, start, j), k - 1
 
 
-def _skip_inner(toks: list, start: int, j: int) -> int:
+def _skip_inner(inf: list[_Info], start: int, j: int) -> int:
     """Never start on an inner word."""
-    while start <= j and toks[start].group().lower() in _INNER_AND:
+    while start <= j and inf[start].inner_and:
         start += 1
     return start
-
-
-_INNER_AND = NP_INNER | {"and"}
 
 
 def np_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     """The speaker phrase ending just before a reporting verb: "the Ukrainian military", "he",
     "James Heappey, the foreign minister,". Returns its (start, end) or None."""
-    full_lo = max(floor, cue_start - _WINDOW)
+    full_lo = cue_start - _WINDOW
+    if full_lo < floor:
+        full_lo = floor
     hi = cue_start
     k = hi - 1
     while k > full_lo and text[k] in " \t":
@@ -166,15 +222,19 @@ def np_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
     # a tail ends in "," ")" "." (then it may start at any comma or parenthesis), in a time word,
     # or (a "who" clause) in any word: pick the cheapest search that can still find it
     end_ch = text[k] if k >= full_lo else ""
+    h_lo = hi - 100 if hi - 100 > full_lo else full_lo
     if end_ch in _TAIL_END_PUNCT:
-        finder = _TAIL_HINT
+        hint = _TAIL_HINT.search(text, h_lo, hi)
+        w = ""
     else:
         ws = k
         while ws > full_lo and text[ws - 1].isalnum():
             ws -= 1
         w = text[ws:k + 1]
-        finder = _TAIL_WORD if (w[:1].isupper() or w[:1].isdigit() or w in _TAIL_END_WORDS) else _WHO
-    hint = finder.search(text, max(full_lo, hi - 100), hi)
+        if w[:1].isupper() or w[:1].isdigit() or w in _TAIL_END_WORDS:
+            hint = _TAIL_WORD.search(text, h_lo, hi)
+        else:  # "who"/"which" need "wh": most windows have none, and str.find is cheap
+            hint = _WHO.search(text, h_lo, hi) if text.find("wh", h_lo, hi) >= 0 else None
     if hint is not None:
         # a skippable tail starts with the space (and comma) before its first word
         s0 = hint.start()
@@ -185,49 +245,58 @@ def np_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
         skip = _TAIL_SKIP.search(text, s0, hi)
         if skip is not None and skip.start() > full_lo:
             hi = skip.start()
+    elif k >= full_lo and w.isalpha() and (ws == full_lo or text[ws - 1].isspace()) and w.lower() in PRONOUNS:
+        # the commonest phrase, a pronoun right before the verb ("he said"), needs no tokens:
+        # a chunk of letters is one token, and a pronoun is the phrase whatever comes before
+        return ws, k + 1
     # most phrases are short: parse a short window (from a word start) first, and the full one
-    # only when the grammar looked at the window's first word (the phrase may run on before it)
+    # only when the grammar looked at the window's first word (the phrase may run on before it);
+    # the full window's tokens are those before the short one's space, then the short one's
     lo = hi - _SHORT
     if lo > full_lo:
         sp = text.find(" ", lo, hi)
         if sp >= 0:
-            span, lowest = _np_in(text, list(_TOK.finditer(text, sp + 1, hi)), full_lo)
+            starts, inf = _tokens(text, sp + 1, hi)
+            span, lowest = _np_in(text, starts, inf, full_lo)
             if lowest > 0:
                 return span
-    return _np_in(text, list(_TOK.finditer(text, full_lo, hi)), full_lo)[0]
+            s0_, i0 = _tokens(text, full_lo, sp)
+            return _np_in(text, s0_ + starts, i0 + inf, full_lo)[0]
+    return _np_in(text, *_tokens(text, full_lo, hi), full_lo)[0]
 
 
-def _np_in(text: str, toks: list, lo: int) -> tuple[tuple[int, int] | None, int]:
-    """The phrase at the end of `toks`, and the lowest token index the grammar looked at."""
-    j = len(toks) - 1
-    while j >= 0 and toks[j].group().lower() in _AUX:
+def _np_in(text: str, starts: list[int], inf: list[_Info], lo: int
+           ) -> tuple[tuple[int, int] | None, int]:
+    """The phrase at the end of the tokens, and the lowest token index the grammar looked at."""
+    j = len(inf) - 1
+    while j >= 0 and inf[j].aux:
         j -= 1
     if j < 0:
         return None, -1
-    last = toks[j].group()
-    pron = _APOS_SPLIT.split(last.lower(), maxsplit=1)[0]
+    last = inf[j].t
+    pron = inf[j].pron
     if pron in PRONOUNS:  # "he", also "He’s claiming"
-        return (toks[j].start(), toks[j].start() + len(pron)), j
+        return (starts[j], starts[j] + len(pron)), j
     if last == ",":
         # appositive: "NAME, the role," or "the role, NAME,"
-        k, lowest = _collect_back(toks, j - 1)
-        if k > j - 1 or k == 0 or toks[k - 1].group() != ",":
+        k, lowest = _collect_back(inf, j - 1)
+        if k > j - 1 or k == 0 or inf[k - 1].t != ",":
             return None, min(lowest, k - 1)
-        k2, lowest = _collect_back(toks, k - 2)
+        k2, lowest = _collect_back(inf, k - 2)
         if k2 > k - 2:
             return None, lowest
-        return (toks[k2].start(), _end(toks[j - 1])), lowest
-    k, lowest = _collect_back(toks, j)
+        return (starts[k2], _end_at(inf[j - 1].t, starts[j - 1])), lowest
+    k, lowest = _collect_back(inf, j)
     if k > j:
         return None, lowest
     if last in _NO_HEAD:
         return None, lowest  # "its daily reports": an adjective with no head is no speaker
-    start = toks[k].start()
+    start = starts[k]
     if text.endswith("of ", lo, start):
         q = _QUANT_OF.search(text, max(lo, start - 20), start)
         if q is not None:
             start = q.start()
-    return (start, _end(toks[j])), lowest
+    return (start, _end_at(last, starts[j])), lowest
 
 
 def np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
@@ -236,45 +305,45 @@ def np_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     hi = min(limit if nl < 0 else nl, pos + _WINDOW)
     if hi - pos > _SHORT:
         # a short window first; the full one only when the phrase may run on past its end
-        span, done = _np_after_in(list(_TOK.finditer(text, pos, pos + _SHORT)))
+        span, done = _np_after_in(*_tokens(text, pos, pos + _SHORT))
         if done:
             return span
-    return _np_after_in(list(_TOK.finditer(text, pos, hi)))[0]
+    return _np_after_in(*_tokens(text, pos, hi))[0]
 
 
-def _np_after_in(toks: list) -> tuple[tuple[int, int] | None, bool]:
-    """The phrase at the start of `toks`, and whether it was decided before the last token."""
-    n = len(toks)
+def _np_after_in(starts: list[int], inf: list[_Info]
+                 ) -> tuple[tuple[int, int] | None, bool]:
+    """The phrase at the start of the tokens, and whether it was decided before the last token."""
+    n = len(inf)
     i = 0
-    while i < n and toks[i].group().lower() in _AUX:
+    while i < n and inf[i].aux:
         i += 1
     if i >= n:
         return None, False
-    first = toks[i].group()
-    if first.lower() in PRONOUNS:
-        return (toks[i].start(), toks[i].end()), i < n - 1
+    if inf[i].low in PRONOUNS:
+        return (starts[i], starts[i] + len(inf[i].t)), i < n - 1
     end = i - 1
     pending = -1  # an unknown lower-case word kept only if the phrase had a start
     unknown = 0
     det = False
     k = i
     while k < n:
-        t = toks[k].group()
-        low = t.lower()
-        if not _is_word(t):
-            if t in "()" or t == "-":
+        t = inf[k]
+        if not t.word:
+            if t.paren:
                 k += 1
                 continue
             break
-        if _word_ok(t):
+        if t.ok:
             end = k
-            if _end(toks[k]) < toks[k].end():
+            w = t.t
+            if _end_at(w, starts[k]) < starts[k] + len(w):
                 break  # "said McIlroy. New coach ...": the sentence ended
-        elif low in DETERMINERS and (k == i or toks[k - 1].group().lower() in NP_INNER):
+        elif t.det and (k == i or inf[k - 1].inner):
             det = det or k == i
-        elif (low in NP_INNER or low == "and") and end >= i:
+        elif t.inner_and and end >= i:
             pass
-        elif unknown < 2 and _unknown_noun(t) and (det or end >= i):
+        elif unknown < 2 and t.unknown and (det or end >= i):
             unknown += 1
             pending = k
         else:
@@ -285,7 +354,7 @@ def _np_after_in(toks: list) -> tuple[tuple[int, int] | None, bool]:
         end = pending
     if end < i:
         return None, done
-    return (toks[i].start(), _end(toks[end])), done
+    return (starts[i], _end_at(inf[end].t, starts[end])), done
 
 
 def subject_np(text: str, sent_start: int, limit: int) -> tuple[int, int] | None:
@@ -372,17 +441,17 @@ def _person_name(run) -> tuple[str, str | None] | None:
     return " ".join(name), " ".join(titles) or None
 
 
-def _cap_word_before(text: str, i: int) -> bool:
-    """Might a capitalised word (a title or first name) come just before offset i? A cheap test
-    that spares slicing and splitting the text before most mentions of a surname."""
-    j = i - 1
-    lo = max(0, i - 80)
-    while j >= lo and text[j].isspace():
-        j -= 1
-    t = j
-    while t > lo and not text[t - 1].isspace():
-        t -= 1
-    return j >= lo and (text[t].isupper() or "]" in text[t:j + 1])
+_CAP_TOKENS: dict[str, bool] = {}
+
+
+def _cap_token(tok: str) -> bool:
+    """`_CAP_TOKEN.fullmatch(tok)`, kept per word (a pure function; cleared when large)."""
+    ok = _CAP_TOKENS.get(tok)
+    if ok is None:
+        if len(_CAP_TOKENS) > 50_000:
+            _CAP_TOKENS.clear()
+        ok = _CAP_TOKENS[tok] = _CAP_TOKEN.fullmatch(tok) is not None
+    return ok
 
 
 class MentionChain:
@@ -397,12 +466,6 @@ class MentionChain:
         self._by_surname: dict[str, list[Person]] = {}
         self._persons: list[Person] | None = None
         self._pos: list[int] = []
-        self._parsed: dict[tuple[str, ...], tuple[str, str | None] | None] = {}
-
-    @staticmethod
-    def _person(toks: list[str], start: int, end: int) -> Person | None:
-        parsed = _person_name(tuple(toks))
-        return None if parsed is None else Person(parsed[0], start, end, parsed[1])
 
     @property
     def persons(self) -> list[Person]:
@@ -422,25 +485,26 @@ class MentionChain:
             return got
         got = []
         text = self.text
-        i = text.find(surname)
+        size = len(text)
+        find = text.find
+        i = find(surname)
         n = len(surname)
         while i >= 0:
             e = i + n
-            if (i == 0 or not text[i - 1].isalnum()) and (e >= len(text) or not text[e].isalnum()) and (
-                    i > 0 and text[i - 1] in " \t\xa0]" and _cap_word_before(text, i)):
-                before = text[max(0, i - 80):i].replace("]", "] ").split()
+            # a whole word after a space or "]", with a capitalised word (title, first name) before
+            if i > 0 and text[i - 1] in " \t\xa0]" and (e >= size or not text[e].isalnum()) and (
+                    last := (region := text[max(0, i - 80):i]).rsplit(None, 1)) and (
+                    last[-1][0].isupper() or "]" in last[-1]):
+                # the last five words before are all the loop below can look at
+                before = region.replace("]", "] ").rsplit(None, 5)
                 k = len(before)
-                while k > 0 and k > len(before) - 5 and _CAP_TOKEN.fullmatch(before[k - 1]):
+                while k > 0 and k > len(before) - 5 and _cap_token(before[k - 1]):
                     k -= 1
-                if k < len(before) and text[i - 1] in " \t\xa0]":
-                    toks = tuple(before[k:]) + (surname,)
-                    if toks not in self._parsed:
-                        p = self._person(list(toks), 0, 0)
-                        self._parsed[toks] = None if p is None else (p.name, p.title)
-                    parsed = self._parsed[toks]
+                if k < len(before):
+                    parsed = _person_name(tuple(before[k:]) + (surname,))  # (cached)
                     if parsed is not None and parsed[0].split()[-1].lower() == key:
                         got.append(Person(parsed[0], i, e, parsed[1]))
-            i = text.find(surname, e)
+            i = find(surname, e)
         self._by_surname[key] = got
         return got
 
@@ -460,6 +524,8 @@ class MentionChain:
         cands = self._surname_persons(surname)
         if not cands:
             return None
+        if len(cands) == 1:
+            return cands[0]
         return max(cands, key=lambda p: (len(p.name.split()), p.pos < pos, -abs(p.pos - pos)))
 
     def by_role(self, words: list[str], pos: int) -> Person | None:
@@ -468,9 +534,21 @@ class MentionChain:
         if not want:
             return None
         best, best_score = None, 0
+        text = self.text
         for p in self.persons:
             if p.pos >= pos and best is not None:
                 break
+            if p._context is None:
+                # the context's words all come from this stretch of text: when no role word is
+                # in it, the score is 0 (a non-ASCII stretch may lower-case differently in parts)
+                around = text[max(0, p.pos - 60):p.end + 60]
+                if around.isascii():
+                    around = around.lower()
+                    for w in want:
+                        if w in around:
+                            break
+                    else:
+                        continue
             score = len(want & self.context(p))
             if score > best_score or (score == best_score and score and p.pos < pos and (best is None or best.pos < p.pos)):
                 best, best_score = p, score
