@@ -278,3 +278,30 @@ def test_nested_quote_with_the_same_curly_marks_and_credit_line():
     q = find(qs, "rather work")
     assert q.quote_text.endswith("than stay home.") and q.speaker == "Lina Ortiz"
     assert find(qs, "shift was long").speaker == "Tom Ek"
+
+
+def test_a_name_does_not_run_across_a_sentence_end():
+    text = ('"Nobody wants a longer commute," said Hester. Michael Brandt, head of the drivers\' union, '
+            'disagreed. "We will strike," said Brandt.\n\nThe firm filed papers in Houston. Acme Oil said '
+            'it would appeal.')
+    qs = quotes(text)
+    assert find(qs, "commute").speaker == "Hester"
+    assert find(qs, "strike").speaker == "Michael Brandt"
+    assert find(qs, "appeal").speaker == "Acme Oil"
+
+
+def test_a_fragment_closed_by_its_own_comma_is_speech_not_a_modifier():
+    qs = quotes('Premier Ana Costa spoke after the vote.\n\nThe summit achieved "very little," she added '
+                'on Twitter. "Without new money, the plan fails."')
+    frag = find(qs, "very little")
+    assert frag.kind == "partial" and frag.speaker_mention == "she" and frag.speaker == "Ana Costa"
+    nxt = find(qs, "Without new money")  # no cue of its own: the speaker of the quote before
+    assert nxt.speaker_mention == "she" and nxt.speaker == "Ana Costa"
+
+
+def test_a_cue_after_the_closing_comma_wins_over_an_introducing_colon():
+    qs = quotes("Senator Maria Lopez rebuked the company: \"Your scientists doubted the claims you called "
+                "'breakthroughs,'\" she said. \"You sold false hope.\"")
+    q = find(qs, "doubted")
+    assert q.speaker_mention == "she" and q.cue == "said" and q.speaker == "Maria Lopez"
+    assert find(qs, "false hope").speaker == "Maria Lopez"

@@ -396,7 +396,8 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
         return row
     base = cue.base
     nxt = text[q.close_end:q.close_end + 2]
-    if nwords <= 2 and nxt[:1] == " " and nxt[1:2].islower() and base not in (
+    # a fragment closed by its own comma ('"very little," she added') is speech, not a modifier
+    if nwords <= 2 and content[-1:] != "," and nxt[:1] == " " and nxt[1:2].islower() and base not in (
             "call", "describe", "dub", "brand", "label", "term", "decry", "condemn", "denounce"):
         return None  # a scare quote used as a modifier: a "reassurance" force
     if nwords <= 6 and all(w[:1].isupper() for w in words if len(w) > 3) and not content.rstrip()[-1:] in "!?":
@@ -436,8 +437,9 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
     n = len(text)
     # 1. after the closing mark: '"...," X said' or '"...," said X' (not 'X said: "' of the next quote)
     t0 = q.close_end
-    if _prev_nonspace(text, q.open_at, lead_lo) == ":" and lead_cue is not None:
-        t0 = n  # 'X said: "..."': the attribution is before
+    if _prev_nonspace(text, q.open_at, lead_lo) == ":" and lead_cue is not None and (
+            text[q.start:q.end].rstrip().rstrip("'’")[-1:] != ","):
+        t0 = n  # 'X said: "..."': the attribution is before (unless '"...," she said' follows)
     j = t0
     while j < n and text[j] in " \t,—–-":
         j += 1

@@ -26,6 +26,7 @@ _UP = UPPER = "A-ZÀ-ÖØ-ÞĀ-ſА-ЯЁЄІЇ"  # UPPER: for quotes.py
 _TOK = stdre.compile(r"[^\W_]+(?:(?:[’'\-]|\.(?=[^\W\d_])(?![" + _UP + r"][a-z]))[^\W_]*)*\.?|[,\[\]()]|[^\s\w]")
 _NAME_RUN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?(?:\]?[ \t\xa0]+[" + _UP + r"][\w’'\-]*\.?){0,5}")
 # a capitalised word before a surname: "Ukrainian President Volodymyr " + "Zelenskyy"
+_WORD = stdre.compile(r"\S+")
 _CAP_TOKEN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?\]?")
 # the article's chain only needs runs of two or more capitalised words ("Mr Putin", "Jens Stoltenberg")
 _NAME_RUN2 = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?(?:\]?[ \t]+[" + _UP + r"][\w’'\-]*\.?){1,5}")
@@ -445,13 +446,38 @@ _CAP_TOKENS: dict[str, bool] = {}
 
 
 def _cap_token(tok: str) -> bool:
-    """`_CAP_TOKEN.fullmatch(tok)`, kept per word (a pure function; cleared when large)."""
+    """`_CAP_TOKEN.fullmatch(tok)` and not a sentence's last word, kept per word (a pure function;
+    cleared when large)."""
     ok = _CAP_TOKENS.get(tok)
     if ok is None:
         if len(_CAP_TOKENS) > 50_000:
             _CAP_TOKENS.clear()
-        ok = _CAP_TOKENS[tok] = _CAP_TOKEN.fullmatch(tok) is not None
+        ok = _CAP_TOKENS[tok] = _CAP_TOKEN.fullmatch(tok) is not None and not _ends_sentence(tok)
     return ok
+
+
+_ABBREVIATIONS = frozenset("Jr. Sr. St. Mt. Ft. Bros. Co.".split())
+
+
+def _ends_sentence(tok: str) -> bool:
+    """"Hester." ends a sentence; an initial ("B."), a title ("Gen.") or "U.S." does not."""
+    core = tok.rstrip("]")
+    return (core.endswith(".") and len(core) > 2 and "." not in core[:-1]
+            and core not in TITLE_WORDS and core not in _ABBREVIATIONS)
+
+
+def _name_runs(text: str):
+    """(start, end, run) of runs of capitalised words, cut after a word that ends a sentence
+    ("... said Hester. Michael Brandt" holds two runs, not one name)."""
+    for m in _NAME_RUN2.finditer(text):
+        run, base = m.group(), m.start()
+        start = 0
+        for t in _WORD.finditer(run):
+            if _ends_sentence(t.group()) and t.end() < len(run):
+                if start < t.start():
+                    yield base + start, base + t.end(), run[start:t.end()]
+                start = t.end() + len(run[t.end():]) - len(run[t.end():].lstrip())
+        yield base + start, m.end(), run[start:]
 
 
 class MentionChain:
@@ -471,10 +497,10 @@ class MentionChain:
     def persons(self) -> list[Person]:
         if self._persons is None:
             self._persons = []
-            for m in _NAME_RUN2.finditer(self.text):
-                parsed = _person_name(m.group())
+            for start, end, run in _name_runs(self.text):
+                parsed = _person_name(run) if " " in run or "\t" in run else None
                 if parsed is not None:
-                    self._persons.append(Person(parsed[0], m.start(), m.end(), parsed[1]))
+                    self._persons.append(Person(parsed[0], start, end, parsed[1]))
             self._pos = [p.pos for p in self._persons]
         return self._persons
 
