@@ -299,9 +299,18 @@ def test_a_fragment_closed_by_its_own_comma_is_speech_not_a_modifier():
     assert nxt.speaker_mention == "she" and nxt.speaker == "Ana Costa"
 
 
-def test_a_cue_after_the_closing_comma_wins_over_an_introducing_colon():
+def test_a_named_cue_after_the_closing_comma_wins_over_an_introducing_colon():
+    qs = quotes('The company replied in a letter: "We followed every rule," spokesman Tom Reyes said.')
+    q = find(qs, "every rule")
+    assert q.speaker_mention == "spokesman Tom Reyes" and q.speaker == "Tom Reyes" and q.cue == "said"
+    # a pronoun after the quote says less than the name before the colon
     qs = quotes("Senator Maria Lopez rebuked the company: \"Your scientists doubted the claims you called "
                 "'breakthroughs,'\" she said. \"You sold false hope.\"")
-    q = find(qs, "doubted")
-    assert q.speaker_mention == "she" and q.cue == "said" and q.speaker == "Maria Lopez"
+    assert find(qs, "doubted").speaker_mention == "Senator Maria Lopez"
     assert find(qs, "false hope").speaker == "Maria Lopez"
+
+
+def test_documents_quoted_with_read():
+    qs = quotes('"Staff must leave by noon," the memo read. "We read it twice," we read in the diary.')
+    assert find(qs, "noon").speaker_mention == "the memo" and find(qs, "noon").cue == "read"
+    assert find(qs, "twice").speaker_mention != "we"

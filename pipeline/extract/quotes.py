@@ -437,9 +437,9 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
     n = len(text)
     # 1. after the closing mark: '"...," X said' or '"...," said X' (not 'X said: "' of the next quote)
     t0 = q.close_end
-    if _prev_nonspace(text, q.open_at, lead_lo) == ":" and lead_cue is not None and (
-            text[q.start:q.end].rstrip().rstrip("'’")[-1:] != ","):
-        t0 = n  # 'X said: "..."': the attribution is before (unless '"...," she said' follows)
+    introduced = _prev_nonspace(text, q.open_at, lead_lo) == ":" and lead_cue is not None
+    if introduced and text[q.start:q.end].rstrip().rstrip("'’")[-1:] != ",":
+        t0 = n  # 'X said: "..."': the attribution is before (unless '"...," Y said' follows)
     j = t0
     while j < n and text[j] in " \t,—–-":
         j += 1
@@ -461,6 +461,9 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
                     break  # only a word or two ("panel Chairman X said") may precede the phrase
             if span is None or text[max(c.e, span[1]):max(c.e, span[1]) + 1] == ":":
                 break
+            said = text[span[0]:span[1]].lower()
+            if said in PRONOUNS and (introduced or c.base == "read" and said != "it"):
+                break  # the name before the colon says more than "she"; "we read" is no attribution
             row.mention, row.cue = span, c.w
             row.channel = _told_channel(text, c, span) or _channel_after(text, max(c.e, span[1]), n)
             used.add(c.s)

@@ -25,6 +25,8 @@ MANNER_VERBS = """yell scream whisper mutter murmur snap sing groan sigh laugh c
 rebuke berate chastise lambaste implore plead beg inquire query interject interrupt rejoin protest
 grumble gripe bemoan rave rail fume gasp hiss growl roar bellow holler thunder sob wail whine taunt
 tease jeer cheer marvel recite cry gush lecture""".split()
+# Verbs that give a document's words ('"...," the letter reads'): attribution of quotations only.
+TEXT_VERBS = ("read",)
 # Verbs that characterise with a quoted word or phrase ("called it a 'disaster'"): partial quotes only.
 CHAR_VERBS = """call describe dub brand label term decry condemn denounce slam blast criticise criticize
 praise hail mock lament cite chant shout accuse charge welcome dismiss reject applaud champion defend
@@ -53,6 +55,7 @@ _IRREGULAR = {
     "sob": ("sobbed", "sobs", "sobbing"),
     "beg": ("begged", "begs", "begging"),
     "sing": ("sang", "sung", "sings", "singing"),
+    "read": ("read", "reads", "reading"),
     "swear": ("swore", "sworn", "swears", "swearing"),
     "plead": ("pleaded", "pled", "pleads", "pleading"),
     "rebut": ("rebutted", "rebuts", "rebutting"),
@@ -86,6 +89,9 @@ def _build() -> dict[str, tuple[str, bool]]:
     forms: dict[str, tuple[str, bool]] = {b: (b, True) for b in BARE_FORMS}
     for base in MANNER_VERBS:
         forms[inflections(base)[0]] = (base, False)  # past only: "protests", "cries" are nouns
+    for base in TEXT_VERBS:
+        for f in inflections(base)[:2]:
+            forms[f] = (base, False)
     for base in CHAR_VERBS:
         for f in inflections(base):
             forms[f] = (base, False)

@@ -344,7 +344,8 @@ def _np_after_in(starts: list[int], inf: list[_Info]
             det = det or k == i
         elif t.inner_and and end >= i:
             pass
-        elif unknown < 2 and t.unknown and (det or end >= i):
+        elif unknown < 2 and t.unknown and (det or end >= i) and not (k + 1 < n and inf[k + 1].det):
+            # (an unknown word with a determiner after it is a verb and its object: "Sanders made the")
             unknown += 1
             pending = k
         else:
