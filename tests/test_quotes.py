@@ -314,3 +314,19 @@ def test_documents_quoted_with_read():
     qs = quotes('"Staff must leave by noon," the memo read. "We read it twice," we read in the diary.')
     assert find(qs, "noon").speaker_mention == "the memo" and find(qs, "noon").cue == "read"
     assert find(qs, "twice").speaker_mention != "we"
+
+
+def test_a_cue_word_after_a_determiner_is_a_noun():
+    qs = quotes('The answers to the crisis are "not meeting the demand," says Paul Rieck, founder of a '
+                'veterans\' group.\n\n"We compare it to a slow emergency."')
+    frag = find(qs, "meeting the demand")
+    assert frag.cue == "says" and frag.speaker == "Paul Rieck"
+    assert find(qs, "slow emergency").speaker == "Paul Rieck"  # the next paragraph inherits him
+
+
+def test_the_writer_as_speaker_and_a_quote_ended_by_its_full_stop():
+    qs = quotes('Mayor Tom Reyes spoke first. I laughed and said, "I don\'t believe in ghosts." '
+                'He said, "You should."')
+    mine = find(qs, "ghosts")
+    assert mine.speaker_mention == "I" and mine.speaker is None  # not the next sentence's "He"
+    assert find(qs, "You should").speaker == "Tom Reyes"

@@ -63,8 +63,14 @@ def _cue_info(w: str) -> tuple[str, str, bool, bool, bool]:
 _CUE_INFO = {w: _cue_info(w) for w in list(CUE_FORMS) + ["according to", "According to"]}
 
 
+# a cue form after one of these is a noun: "the answers", "a report", "his reply"
+_NOUN_BEFORE = stdre.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|[Oo]ur|[Yy]our|[Mm]y|[Tt]his|[Tt]hese|"
+                             r"[Tt]hose)\s+$")
+
+
 def _find_cues(text: str) -> list[_Cue]:
-    out = [_Cue(m.start(1), m.end(), m.group(1)) for m in _CUE.finditer(text)]
+    out = [_Cue(m.start(1), m.end(), m.group(1)) for m in _CUE.finditer(text)
+           if _NOUN_BEFORE.search(text, max(0, m.start(1) - 7), m.start(1)) is None]
     m = _CUE_AT0.match(text)
     if m is not None:
         out.insert(0, _Cue(0, m.end(), m.group()))
@@ -437,9 +443,10 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
     n = len(text)
     # 1. after the closing mark: '"...," X said' or '"...," said X' (not 'X said: "' of the next quote)
     t0 = q.close_end
-    introduced = _prev_nonspace(text, q.open_at, lead_lo) == ":" and lead_cue is not None
+    before = _prev_nonspace(text, q.open_at, lead_lo)
+    introduced = lead_cue is not None and (before == ":" or before == "," and not text[lead_cue.e:q.open_at].strip(" ,"))
     if introduced and text[q.start:q.end].rstrip().rstrip("'’")[-1:] != ",":
-        t0 = n  # 'X said: "..."': the attribution is before (unless '"...," Y said' follows)
+        t0 = n  # 'X said: "..."', 'X said, "..."': the attribution is before (unless '"...," Y said' follows)
     j = t0
     while j < n and text[j] in " \t,—–-":
         j += 1
@@ -723,7 +730,9 @@ def _resolve(art: _Article, rows: list[_Row]) -> list[Quote]:
         elif r.mention is not None:
             mention = text[r.mention[0]:r.mention[1]]
             low = mention.lower().split("'", 1)[0].split("’", 1)[0]  # up to an apostrophe
-            if low in PRONOUNS:
+            if low == "i":
+                sp = Speaker(None, mention)  # the writer speaking: no one the article names
+            elif low in PRONOUNS:
                 sp = _pronoun(art, low, r.start, history)
                 if sp is not None:
                     sp = Speaker(sp.name, mention, sp.title, sp.affiliation, sp.person)
