@@ -330,3 +330,10 @@ def test_the_writer_as_speaker_and_a_quote_ended_by_its_full_stop():
     mine = find(qs, "ghosts")
     assert mine.speaker_mention == "I" and mine.speaker is None  # not the next sentence's "He"
     assert find(qs, "You should").speaker == "Tom Reyes"
+
+
+def test_a_name_right_after_the_quote_with_appositives_before_the_verb():
+    qs = quotes('"It is an invasion of our domain," Scott Prue, the attorney general of the state, one of '
+                'twenty suing, said in a statement.')
+    q = find(qs, "invasion")
+    assert q.speaker == "Scott Prue" and q.cue == "said"

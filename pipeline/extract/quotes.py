@@ -465,7 +465,12 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
                 span = np_before(text, c.s, j)
                 lead_in = text[j:span[0]].split() if span is not None else []
                 if span is None or len(lead_in) > 2 or not all(w.isalpha() and w.islower() for w in lead_in):
-                    break  # only a word or two ("panel Chairman X said") may precede the phrase
+                    # '"...," Ann Lee, the mayor of X, one of ..., said': the name right after the
+                    # quote, with appositives between it and the verb
+                    span = np_after(text, j, c.s)
+                    if span is None or span[0] != j or text[span[1]:span[1] + 1] != "," or not (
+                            text[j:j + 1].isupper()):
+                        break  # only a word or two ("panel Chairman X said") may precede the phrase
             if span is None or text[max(c.e, span[1]):max(c.e, span[1]) + 1] == ":":
                 break
             said = text[span[0]:span[1]].lower()
