@@ -337,3 +337,12 @@ def test_a_name_right_after_the_quote_with_appositives_before_the_verb():
                 'twenty suing, said in a statement.')
     q = find(qs, "invasion")
     assert q.speaker == "Scott Prue" and q.cue == "said"
+
+
+def test_sources_named_with_per_and_as_put_it():
+    qs = quotes('The rule asks for a "lawful source of income," as a state memo put it. Proxies are banned '
+                'when voting "to fill a vacancy on the ticket," per the party\'s bylaws.')
+    assert find(qs, "lawful source").speaker_mention == "a state memo"
+    assert find(qs, "fill a vacancy").speaker_mention == "the party's bylaws"
+    q = find(quotes('"We will rebuild the bridge," per the mayor\'s office.'), "rebuild")
+    assert q.kind == "direct" and q.speaker_mention == "the mayor's office"

@@ -391,6 +391,9 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
         return row
     # a fragment inside the reporter's sentence: needs a reporting verb, else scare quote/title
     row.kind = "partial"
+    if q.closed and (span := _source_after(text, q.close_end, se)) is not None:
+        row.mention = span
+        return row
     cue = _last_cue(cues, cue_starts, ss, q.open_at)
     if cue is None:
         cue = _first_cue(cues, cue_starts, q.close_end, se)
@@ -480,6 +483,9 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
             row.channel = _told_channel(text, c, span) or _channel_after(text, max(c.e, span[1]), n)
             used.add(c.s)
             return
+    if q.closed and (span := _source_after(text, q.close_end, n)) is not None:
+        row.mention = span  # '"...," per the party's rules' / '"...," as the memo put it'
+        return
     cr = _CREDIT.match(text, t0) if q.closed else None
     if cr is not None:
         span = np_after(text, cr.end(), n)
@@ -524,6 +530,33 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
             row.mention = span
             return
     row.inherit = True
+
+
+# a source named right after the closing mark: ', per the ruling', ', as one aide put it'
+_PER_AS = stdre.compile(r"[ \t\xa0]*,?[ \t\xa0]+(?:(per)|(as))[ \t\xa0]+")
+_CLAUSE_END = stdre.compile(r"[.,;\n]")
+_PUT_IT = stdre.compile(r"[ \t\xa0]+put[ \t\xa0]+it\b")
+
+
+def _source_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
+    m = _PER_AS.match(text, pos, limit)
+    if m is None:
+        return None
+    if m.group(2):  # "as X put it"
+        put = _PUT_IT.search(text, m.end(), min(limit, m.end() + 80))
+        if put is None:
+            return None
+        limit = put.start()
+    span = np_after(text, m.end(), limit)
+    if span is None or span[0] != m.end():
+        return None
+    if m.group(1):  # "per the party's bylaws": the phrase runs to the end of the clause
+        end = _CLAUSE_END.search(text, span[1], limit)
+        end = end.start() if end else limit
+        if len(text[span[1]:end].split()) > 3:
+            return None
+        span = (span[0], end)
+    return span if text[span[1]:span[1] + 1] in ("", ".", ",", ";", "\n") or span[1] == limit else None
 
 
 def _before_is_colon(text: str, q: Quoted, lo: int) -> bool:
