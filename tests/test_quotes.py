@@ -346,3 +346,8 @@ def test_sources_named_with_per_and_as_put_it():
     assert find(qs, "fill a vacancy").speaker_mention == "the party's bylaws"
     q = find(quotes('"We will rebuild the bridge," per the mayor\'s office.'), "rebuild")
     assert q.kind == "direct" and q.speaker_mention == "the mayor's office"
+
+
+def test_colon_subject_after_an_opening_date_with_commas():
+    qs = quotes('On July 6, 2015, Sanders made the following remark: "The rate is 33 percent."')
+    assert find(qs, "33 percent").speaker_mention == "Sanders"

@@ -364,10 +364,16 @@ def subject_np(text: str, sent_start: int, limit: int) -> tuple[int, int] | None
     while sent_start < limit and text[sent_start] in _LEAD_PUNCT:
         sent_start += 1  # after a quotation: ',” he said, adding ...'
     span = np_after(text, sent_start, limit)
-    if span is None or span[0] != _skip_space(text, sent_start):
-        comma = text.find(",", sent_start, limit)
-        if 0 <= comma < sent_start + 80:
-            span = np_after(text, comma + 1, limit)
+    comma = sent_start - 1
+    for _ in range(3):  # "On July 6, 2015, Sanders made ...": the subject after the adverbial's commas
+        if span is not None and span[0] == _skip_space(text, sent_start):
+            break
+        comma = text.find(",", comma + 1, limit)
+        if not 0 <= comma < sent_start + 80:
+            break
+        span = np_after(text, comma + 1, limit)
+        if span is not None and span[0] == _skip_space(text, comma + 1):
+            break
     return span
 
 
