@@ -351,3 +351,14 @@ def test_sources_named_with_per_and_as_put_it():
 def test_colon_subject_after_an_opening_date_with_commas():
     qs = quotes('On July 6, 2015, Sanders made the following remark: "The rate is 33 percent."')
     assert find(qs, "33 percent").speaker_mention == "Sanders"
+
+
+def test_the_attribution_closing_a_fragment_and_clauses_that_are_not_attributions():
+    qs = quotes('The four loopholes he cited are "the ability to use losses to offset income," '
+                'The Hill reported.')
+    assert find(qs, "offset income").speaker_mention == "The Hill"
+    qs = quotes('The ad shows Mayor Ruth Abbot saying during the debate, "That makes me smart," when '
+                'Senator Ken Ito blasted her.')
+    assert find(qs, "smart").speaker == "Ruth Abbot"  # "when X blasted" is no attribution
+    qs = quotes('In a speech, Ruth Abbot attacked "the hateful ideology of the cartels."')
+    assert find(qs, "hateful ideology").speaker == "Ruth Abbot"

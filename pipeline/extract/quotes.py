@@ -106,6 +106,7 @@ _QUOTE_CHARS = "\"'“”‘’«»„‟"
 _CLOSE_CHARS = "\"”’»'"
 _MEDIA = re.compile(r"\b(?:\p{Lu}{2,}|News|Times|Post|Journal|Radio|TV|Television|Magazine|Newspaper|"
                     r"Telegraph|Guardian|Herald|Tribune|Gazette|Daily|Weekly|Channel|Network)\b")
+_SUBORDINATORS = frozenset("when while as after before because since if although though unless until".split())
 _NOT_CLAUSE = frozenset("to by of about in on for at with from into as so than him her them us me".split())
 _INHERIT_SPAN = 1500  # a quote with no cue inherits the previous speaker only this close
 
@@ -395,8 +396,9 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
         row.mention = span
         return row
     cue = _last_cue(cues, cue_starts, ss, q.open_at)
-    if cue is None:
-        cue = _first_cue(cues, cue_starts, q.close_end, se)
+    after = _first_cue(cues, cue_starts, q.close_end, se)
+    if cue is None or after is not None and content.rstrip()[-1:] == "," and after.s - q.close_end < 60:
+        cue = after  # '"...," The Hill reported': the attribution closing the fragment's clause
     words = content.split()
     if cue is None:
         if nwords < 4 or all(w[:1].isupper() for w in words if len(w) > 3):
@@ -467,7 +469,8 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
             else:
                 span = np_before(text, c.s, j)
                 lead_in = text[j:span[0]].split() if span is not None else []
-                if span is None or len(lead_in) > 2 or not all(w.isalpha() and w.islower() for w in lead_in):
+                if span is None or len(lead_in) > 2 or not all(
+                        w.isalpha() and w.islower() and w not in _SUBORDINATORS for w in lead_in):
                     # '"...," Ann Lee, the mayor of X, one of ..., said': the name right after the
                     # quote, with appositives between it and the verb
                     span = np_after(text, j, c.s)

@@ -30,7 +30,7 @@ TEXT_VERBS = ("read",)
 # Verbs that characterise with a quoted word or phrase ("called it a 'disaster'"): partial quotes only.
 CHAR_VERBS = """call describe dub brand label term decry condemn denounce slam blast criticise criticize
 praise hail mock lament cite chant shout accuse charge welcome dismiss reject applaud champion defend
-vow pledge promise urge demand""".split()
+vow pledge promise urge demand attack""".split()
 # Verbs that report speech only when followed by "that" (otherwise they take an object).
 THAT_ONLY = frozenset("""announce confirm reveal indicate inform agree fear hope think believe
 acknowledge admit promise pledge vow threaten signal hint observe recall respond reply continue
