@@ -16,6 +16,12 @@ from pipeline.extract.text import Doc, split_sentences
     ("First paragraph without a stop\nSecond paragraph", ["First paragraph without a stop", "Second paragraph"]),
     ("A lower case start. then the rest", ["A lower case start. then the rest"]),
     ("  \n\n  ", []),
+    ("It rained.\n\nThen it stopped. ", ["It rained.", "Then it stopped."]),
+    ('The approx. cost rose. Committees met. She quit!" Then: "No." (Later.) Fine.',
+     ["The approx. cost rose.", "Committees met.", 'She quit!"', 'Then: "No." (Later.)', "Fine."]),
+    ("Hello?!.. World.\u2028Next line", ["Hello?!..", "World.", "Next line"]),
+    ("Gen. Ortiz met J. R. Vale at the U.S.A. embassy.", ["Gen. Ortiz met J. R. Vale at the U.S.A. embassy."]),
+    ("Wait...\nwhat?", ["Wait...", "what?"]),
 ])
 def test_split_sentences(text, expected):
     assert [text[s:e] for s, e in split_sentences(text)] == expected
