@@ -113,8 +113,15 @@ def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
                      f"to extract, {articles.height - todo.height:,} from cache; {paths.workers} workers")
     started = time.perf_counter()
 
+    last = [started]
+
     def progress(done: int, total: int) -> None:
-        context.log.info(f"extracted {done:,}/{total:,} articles")
+        now = time.perf_counter()
+        if now - last[0] >= 10 or done == total:  # a line every 10 s, not one per batch
+            last[0] = now
+            rate = done / max(now - started, 1e-9)
+            context.log.info(f"extracted {done:,}/{total:,} articles ({rate:,.0f}/s, "
+                             f"about {(total - done) / max(rate, 1e-9):,.0f}s left)")
 
     result = extract_frames(todo, workers=paths.workers, batch_size=paths.batch_size, progress=progress)
     seconds = time.perf_counter() - started
