@@ -43,13 +43,13 @@ def contents(con):
 def test_an_update_writes_only_the_changed_articles_and_equals_a_full_load(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     first = load_tables(con, write_frames(tmp_path, "one", {k: STORIES[k] for k in "ab"}), version="v1")
-    assert all(n["deleted"] == -1 for n in first.values())  # a new file: every table is built
+    assert all(n["rebuilt"] for n in first.values())  # a new file: every table is built
 
     later = write_frames(tmp_path, "two", {k: STORIES[k] for k in "bc"}, dup_of_a=())
     update = load_tables(con, later, version="v1")
-    assert update["articles"] == {"rows": 2, "deleted": 1, "inserted": 1}
+    assert update["articles"] == {"rows": 2, "deleted": 1, "inserted": 1, "rebuilt": False}
     # a's quote leaves with a, c's reported speech comes in; b's rows are not touched
-    assert update["quotes"] == {"rows": 2, "deleted": 1, "inserted": 1}
+    assert update["quotes"] == {"rows": 2, "deleted": 1, "inserted": 1, "rebuilt": False}
     assert update["events"]["rows"] > 0 and update["events"]["deleted"] == update["events"]["inserted"] == 0
     assert update["figures"]["deleted"] == 0 and update["figures"]["inserted"] == 1  # c's 120 families
 
@@ -62,7 +62,7 @@ def test_a_changed_article_row_is_replaced(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     load_tables(con, write_frames(tmp_path, "one", STORIES), version="v1")
     update = load_tables(con, write_frames(tmp_path, "two", STORIES, dup_of_a=["a-copy"]), version="v1")
-    assert update["articles"] == {"rows": 3, "deleted": 1, "inserted": 1}
+    assert update["articles"] == {"rows": 3, "deleted": 1, "inserted": 1, "rebuilt": False}
     assert all(update[t]["inserted"] == update[t]["deleted"] == 0 for t in EXTRACTED)
     assert con.execute("SELECT duplicate_external_ids FROM articles WHERE external_id = 'a'").fetchall() == [(["a-copy"],)]
 
@@ -72,10 +72,10 @@ def test_a_new_extractor_version_rebuilds_the_extracted_tables(tmp_path):
     files = write_frames(tmp_path, "one", STORIES)
     load_tables(con, files, version="v1")
     again = load_tables(con, files, version="v1")
-    assert all(again[t]["deleted"] == 0 for t in EXTRACTED)
+    assert not any(again[t]["rebuilt"] or again[t]["deleted"] for t in EXTRACTED)
     rebuilt = load_tables(con, files, version="v2")
-    assert all(rebuilt[t]["deleted"] == -1 for t in EXTRACTED)
-    assert rebuilt["articles"]["deleted"] == 0  # articles do not depend on the extractor
+    assert all(rebuilt[t]["rebuilt"] for t in EXTRACTED)
+    assert not rebuilt["articles"]["rebuilt"]  # articles do not depend on the extractor
 
 
 def test_a_version_is_never_spliced_into_sql_unchecked(tmp_path):

@@ -69,11 +69,10 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
     cache = SeedCache(paths.staging)
     sources = seed_sources(paths.seeds)
     parsed = cache.parse_all(sources, now, workers=paths.workers, log=context.log.info)
-    for p in parsed:
-        if not p.from_cache:
-            context.log.info(f"read {p.source}: {p.articles.height:,} articles, {p.rejected.height:,} rejected")
     cache.prune()
-    reread = sum(not p.from_cache for p in parsed)
+    reread = [p for p in parsed if not p.from_cache]
+    for p in reread[:20]:  # the first few by name; the summary below counts them all
+        context.log.info(f"read {p.source}: {p.articles.height:,} articles, {p.rejected.height:,} rejected")
     df, duplicates = fold_articles((p.articles for p in parsed), now,
                                    _previous(paths, "articles", ["article_id", "ingested_at"]))
     rejected = pl.concat([frame(REJECTED_INPUTS, []), *(p.rejected for p in parsed)], how="vertical_relaxed")
@@ -81,7 +80,7 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
     write_staged(paths.staging, "articles", df)
     write_staged(paths.staging, "rejected_inputs", rejected)
     context.log.info(
-        f"{df.height:,} articles from {paths.seeds} ({duplicates:,} duplicates folded; {reread:,} of "
+        f"{df.height:,} articles from {paths.seeds} ({duplicates:,} duplicates folded; {len(reread):,} of "
         f"{len(sources):,} files read, the rest unchanged since the last run) in "
         f"{time.perf_counter() - started:.1f}s; {rejected.height:,} rejected inputs"
     )
@@ -90,7 +89,7 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
         context.log.warning("rejected inputs: " + ", ".join(f"{r} {n}" for r, n in by_reason.iter_rows()))
     yield dg.MaterializeResult(asset_key="raw_articles", metadata=table_metadata(
         df.head(5).drop("text"), duplicates_folded=duplicates, seeds_dir=str(paths.seeds),
-        files_read=reread, files_unchanged=len(sources) - reread) | {"dagster/row_count": df.height})
+        files_read=len(reread), files_unchanged=len(sources) - len(reread)) | {"dagster/row_count": df.height})
     yield dg.MaterializeResult(asset_key="raw_rejections", metadata=table_metadata(rejected))
 
 
@@ -189,14 +188,14 @@ def warehouse_tables(context: dg.AssetExecutionContext, paths: NewsPaths, duckdb
     for table in TABLES:
         preview = previews[table].drop("text") if table == "articles" else previews[table]
         n = loaded[table]
-        md = table_metadata(preview, table_name=table, rows_inserted=n["inserted"], rebuilt=n["deleted"] < 0,
-                            rows_deleted=max(n["deleted"], 0))
+        md = table_metadata(preview, table_name=table, rows_inserted=n["inserted"], rows_deleted=n["deleted"],
+                            rebuilt=n["rebuilt"])
         md["dagster/row_count"] = n["rows"]
         yield dg.MaterializeResult(asset_key=table, metadata=md)
 
 
 def _change(n: dict[str, int]) -> str:
-    how = "rebuilt" if n["deleted"] < 0 else f"+{n['inserted']:,} -{n['deleted']:,}"
+    how = "rebuilt" if n["rebuilt"] else f"+{n['inserted']:,} -{n['deleted']:,}"
     return f"{n['rows']:,} ({how})"
 
 

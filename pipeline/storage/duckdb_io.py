@@ -38,7 +38,7 @@ def load_tables(
     Without `version` every table is replaced. With the extractor `version` the tables are
     brought up to date instead: only rows that changed are deleted and inserted, which keeps a
     nightly run on a large, mostly unchanged archive cheap. Returns rows, deleted and inserted
-    per table; a failure rolls every table back.
+    (and whether it was rebuilt) per table; a failure rolls every table back.
     """
     unknown = set(parquet_files) - set(TABLES)
     if unknown:
@@ -69,7 +69,7 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, files: list[str], version:
         if version is not None and table in PER_ARTICLE:
             con.execute(f"COMMENT ON TABLE \"{table}\" IS '{stamp}'")  # validated: letters, digits, _.-
         n = scalar(con, f'SELECT count(*) FROM "{table}"')
-        return {"rows": n, "deleted": -1, "inserted": n}
+        return {"rows": n, "deleted": 0, "inserted": n, "rebuilt": True}
     if table in PER_ARTICLE:
         deleted = scalar(con, f'DELETE FROM "{table}" WHERE article_id NOT IN '
                               "(SELECT article_id FROM read_parquet($files, union_by_name = true))", {"files": files})
@@ -80,7 +80,8 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, files: list[str], version:
                          {"files": files})
         inserted = scalar(con, f'INSERT INTO "{table}" SELECT * FROM ({src}) '
                                f'WHERE hash({cols}) NOT IN (SELECT hash({cols}) FROM "{table}")', {"files": files})
-    return {"rows": scalar(con, f'SELECT count(*) FROM "{table}"'), "deleted": deleted, "inserted": inserted}
+    return {"rows": scalar(con, f'SELECT count(*) FROM "{table}"'), "deleted": deleted, "inserted": inserted,
+            "rebuilt": False}
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
