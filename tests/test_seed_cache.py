@@ -6,6 +6,7 @@ import json
 import os
 
 import polars as pl
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from polars.testing import assert_frame_equal
@@ -23,8 +24,14 @@ def feed(path, rows):
     path.write_text("".join(json.dumps({"id": i, "text": t}) + "\n" for i, t in rows), encoding="utf-8")
 
 
-def parse_all(cache, seeds):
-    return [cache.parse(path, source, NOW) for path, source in seed_sources(seeds)]
+def parse_all(cache, seeds, **kw):
+    return cache.parse_all(seed_sources(seeds), NOW, **kw)
+
+
+def of(parsed, source):
+    """One file's (articles, rejected) rows out of a run's."""
+    return (parsed.articles.filter(pl.col("source_file") == source),
+            parsed.rejected.filter(pl.col("source_file") == source))
 
 
 @settings(max_examples=60, deadline=None)
@@ -55,14 +62,16 @@ def test_first_seen_times_are_kept_and_new_articles_get_now():
     assert folded["ingested_at"].to_list() == [earlier, NOW]
 
 
-def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read(tmp_path, monkeypatch):
+@pytest.mark.parametrize("small_file_bytes", [0, 1_000_000], ids=["one entry per file", "small files packed"])
+def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read(tmp_path, monkeypatch, small_file_bytes):
+    monkeypatch.setattr(seed_cache, "SMALL_FILE_BYTES", small_file_bytes)
     seeds = tmp_path / "seeds"
     seeds.mkdir()
     feed(seeds / "a.jsonl", [("a1", "The dam held."), ("a2", "Crops failed.")])
     feed(seeds / "b.jsonl", [("b1", "The port closed.")])
     cache = SeedCache(tmp_path / "staging")
     first = parse_all(cache, seeds)
-    assert [p.from_cache for p in first] == [False, False]
+    assert first.from_cache == [False, False]
 
     feed(seeds / "b.jsonl", [("b1", "The port closed."), ("b2", "Ferries stopped.")])
     read = []
@@ -70,10 +79,39 @@ def test_unchanged_files_come_from_the_cache_and_changed_ones_are_read(tmp_path,
     monkeypatch.setattr(seed_cache, "read_file", lambda path, source: read.append(source) or real_read(path, source))
     again = SeedCache(tmp_path / "staging")
     second = parse_all(again, seeds)
-    assert read == ["b.jsonl"]  # only the changed file was parsed
-    assert_frame_equal(second[0].articles, first[0].articles)
-    assert second[1].articles["external_id"].to_list() == ["b1", "b2"]
-    assert again.prune() == 2  # the old entry of b.jsonl (articles + rejections)
+    assert read == ["b.jsonl"] and second.reread == ["b.jsonl"]  # only the changed file was parsed
+    assert_frame_equal(of(second, "a.jsonl")[0], of(first, "a.jsonl")[0])
+    assert of(second, "b.jsonl")[0]["external_id"].to_list() == ["b1", "b2"]
+    # the old entry of b.jsonl is dropped: its two files, or its rows in the rewritten pack
+    assert again.prune() == (2 if small_file_bytes == 0 else 0)
+    third = parse_all(SeedCache(tmp_path / "staging"), seeds)
+    assert third.from_cache == [True, True]
+    assert_frame_equal(third.articles, second.articles)
+    assert third.articles["external_id"].to_list() == ["a1", "a2", "b1", "b2"] and third.rejected.is_empty()
+
+
+def test_many_small_files_share_one_pack_and_empty_ones_are_remembered(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    for i in range(30):
+        (seeds / f"s{i:02d}.txt").write_text(f"Story {i}: the dam held.", encoding="utf-8")
+    (seeds / "empty.jsonl").write_text("", encoding="utf-8")
+    (seeds / "bad.json").write_text("{nope", encoding="utf-8")
+    first = parse_all(SeedCache(tmp_path / "st"), seeds, workers=2)
+    assert not any(first.from_cache)
+    files = sorted(p.name for p in (tmp_path / "st").rglob("*.parquet"))
+    assert files == ["small-files.parquet"]
+
+    (seeds / "s07.txt").write_text("Story 7, corrected: the dam broke.", encoding="utf-8")
+    read = []
+    real_read = seed_cache.read_file
+    monkeypatch.setattr(seed_cache, "read_file", lambda path, source: read.append(source) or real_read(path, source))
+    second = parse_all(SeedCache(tmp_path / "st"), seeds)
+    assert read == ["s07.txt"]  # the empty file and the broken one are not read again either
+    assert of(second, "s07.txt")[0]["text"].to_list() == ["Story 7, corrected: the dam broke."]
+    assert of(second, "bad.json")[1]["reason"].to_list() == ["invalid_json"]
+    assert second.articles.height == 30 and second.articles["source_file"].to_list() == sorted(
+        f"s{i:02d}.txt" for i in range(30))  # in file order, as one pass over the files gives them
 
 
 def test_a_new_reader_version_parses_every_file_again(tmp_path):
@@ -82,7 +120,7 @@ def test_a_new_reader_version_parses_every_file_again(tmp_path):
     feed(seeds / "a.jsonl", [("a1", "The dam held.")])
     parse_all(SeedCache(tmp_path / "st", version="old"), seeds)
     new = SeedCache(tmp_path / "st", version="new")
-    assert [p.from_cache for p in parse_all(new, seeds)] == [False]
+    assert parse_all(new, seeds).from_cache == [False]
     new.prune()
     assert not (tmp_path / "st" / "seed-files-old").exists()
 
@@ -117,10 +155,13 @@ def test_a_big_jsonl_file_parsed_in_ranges_by_two_processes_gives_the_same_rows(
     lines[40] = ""
     (seeds / "big.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     (seeds / "small.txt").write_text("Story 3: the river rose 3 metres.", encoding="utf-8")
-    [big, small] = SeedCache(tmp_path / "st").parse_all(seed_sources(seeds), NOW, workers=2)
-    one = ArticleSet(now=NOW).extend(read_seeds(seeds))
-    folded, duplicates = fold_articles([big.articles, small.articles], NOW)
-    assert_frame_equal(folded, one.articles_frame())
-    assert duplicates == one.duplicates == 52  # 58 good lines and the .txt, 7 distinct texts
-    assert big.rejected.to_dicts() == [r for r in one.rejected_frame().to_dicts() if r["source_file"] == "big.jsonl"]
-    assert big.rejected["detail"].to_list()[0].startswith("line 14:")
+    monkeypatch.setattr(seed_cache, "SMALL_FILE_BYTES", 100)  # big.jsonl gets its own entry
+    for run in range(2):  # parsed, then from the cache
+        parsed = SeedCache(tmp_path / "st").parse_all(seed_sources(seeds), NOW, workers=2)
+        assert parsed.from_cache == [bool(run), bool(run)]
+        one = ArticleSet(now=NOW).extend(read_seeds(seeds))
+        folded, duplicates = fold_articles([parsed.articles], NOW)
+        assert_frame_equal(folded, one.articles_frame())
+        assert duplicates == one.duplicates == 52  # 58 good lines and the .txt, 7 distinct texts
+        assert parsed.rejected.to_dicts() == one.rejected_frame().to_dicts()
+        assert parsed.rejected["detail"].to_list()[0].startswith("line 14:")

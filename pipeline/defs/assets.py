@@ -70,13 +70,12 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
     sources = seed_sources(paths.seeds)
     parsed = cache.parse_all(sources, now, workers=paths.workers, log=context.log.info)
     cache.prune()
-    reread = [p for p in parsed if not p.from_cache]
-    for p in reread[:20]:  # the first few by name; the summary below counts them all
-        context.log.info(f"read {p.source}: {p.articles.height:,} articles, {p.rejected.height:,} rejected")
-    df, duplicates = fold_articles((p.articles for p in parsed), now,
-                                   _previous(paths, "articles", ["article_id", "ingested_at"]))
-    rejected = pl.concat([frame(REJECTED_INPUTS, []), *(p.rejected for p in parsed)], how="vertical_relaxed")
-    rejected = _keep_first_seen(rejected, _previous(paths, "rejected_inputs", list(REJECTED_INPUTS)))
+    reread = parsed.reread
+    if reread:
+        shown = ", ".join(reread[:20]) + (f" and {len(reread) - 20:,} more" if len(reread) > 20 else "")
+        context.log.info(f"read {len(reread):,} new or changed files: {shown}")
+    df, duplicates = fold_articles([parsed.articles], now, _previous(paths, "articles", ["article_id", "ingested_at"]))
+    rejected = _keep_first_seen(parsed.rejected, _previous(paths, "rejected_inputs", list(REJECTED_INPUTS)))
     write_staged(paths.staging, "articles", df)
     write_staged(paths.staging, "rejected_inputs", rejected)
     context.log.info(

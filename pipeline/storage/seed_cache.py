@@ -22,6 +22,7 @@ from pipeline.normalize import ArticleSet, fold_articles
 from pipeline.parallel import process_pool
 from pipeline.readers import read_file
 from pipeline.readers.files import jsonl_chunks, read_jsonl_chunk
+from pipeline.storage.schemas import ARTICLES, REJECTED_INPUTS, frame
 from pipeline.storage.staging import write_staged
 from pipeline.storage.versions import PACKAGE, code_hash
 
@@ -34,37 +35,73 @@ def reader_version() -> str:
 
 # Big JSON Lines files are parsed in ranges of about this size, by several processes.
 CHUNK_BYTES = 16_000_000
+# Files up to this size are cached together in one pack.
+SMALL_FILE_BYTES = 1_000_000
+PACK = "small-files"
 
 
 @dataclasses.dataclass(frozen=True)
-class ParsedFile:
-    source: str
-    articles: pl.DataFrame  # folded within the file; ingested_at is set when all files are folded
+class Parsed:
+    """Rows of every seed file, in file order (each file folded within itself; `fold_articles`
+    folds across files), and per file whether it came from the cache."""
+    articles: pl.DataFrame
     rejected: pl.DataFrame
-    from_cache: bool
+    sources: list[str]
+    from_cache: list[bool]
+
+    @property
+    def reread(self) -> list[str]:
+        return [s for s, hit in zip(self.sources, self.from_cache) if not hit]
 
 
-# One unit of parsing work: a whole file, or a line-aligned byte range of a .jsonl file.
-Task = tuple[Path, str, "tuple[int, int, int] | None", dt.datetime]
+_ARTICLE_ROWS = {**ARTICLES, "_file": pl.Int64}
+_REJECTED_ROWS = {**REJECTED_INPUTS, "_file": pl.Int64}
+# A unit of parsing work: some whole files, or one line-aligned range of a big .jsonl file,
+# each with its index in the run's file list.
+Task = list[tuple[int, Path, str, "tuple[int, int, int] | None"]]
 
 
-def _parse(task: Task) -> tuple[pl.DataFrame, pl.DataFrame]:
-    path, source, chunk, now = task
-    items = read_file(path, source) if chunk is None else read_jsonl_chunk(path, source, *chunk)
-    rows = ArticleSet(now=now).extend(items)
-    return rows.articles_frame(), rows.rejected_frame()
+def _parse(task: Task, now: dt.datetime) -> tuple[pl.DataFrame, pl.DataFrame]:
+    """One frame per kind for the whole task: building a frame per small file costs more than
+    parsing it."""
+    arts: list[dict] = []
+    rejected: list[dict] = []
+    for i, path, source, chunk in task:
+        items = read_file(path, source) if chunk is None else read_jsonl_chunk(path, source, *chunk)
+        rows = ArticleSet(now=now).extend(items)
+        arts.extend({**row, "_file": i} for row in rows.articles.values())
+        rejected.extend({**row, "_file": i} for row in rows.rejected)
+    return frame(_ARTICLE_ROWS, arts), frame(_REJECTED_ROWS, rejected)
 
 
-def _tasks(path: Path, source: str, now: dt.datetime) -> list[Task]:
-    try:
-        big = path.suffix.lower() == ".jsonl" and path.stat().st_size > 2 * CHUNK_BYTES
-        chunks = jsonl_chunks(path, CHUNK_BYTES) if big else None
-    except OSError:  # the reader reports it as a rejection
-        chunks = None
-    return [(path, source, c, now) for c in chunks] if chunks else [(path, source, None, now)]
+def _tasks(todo: list[tuple[int, Path, str]]) -> list[Task]:
+    """Big .jsonl files in ranges of CHUNK_BYTES, other files in groups of about that size."""
+    tasks: list[Task] = []
+    group: Task = []
+    group_bytes = 0
+    for i, path, source in todo:
+        size = _size(path)
+        try:
+            chunks = jsonl_chunks(path, CHUNK_BYTES) if path.suffix.lower() == ".jsonl" and size > 2 * CHUNK_BYTES else None
+        except OSError:  # the reader reports it as a rejection
+            chunks = None
+        if chunks:
+            tasks.extend([(i, path, source, c)] for c in chunks)
+            continue
+        group.append((i, path, source, None))
+        group_bytes += size
+        if group_bytes >= CHUNK_BYTES or len(group) >= 2000:
+            tasks.append(group)
+            group, group_bytes = [], 0
+    if group:
+        tasks.append(group)
+    return tasks
 
 
 class SeedCache:
+    """Big files are kept one entry each; small files (archives of one article per file) share
+    one pack, so a folder of 50,000 files costs one Parquet read, not 50,000."""
+
     def __init__(self, staging_dir: Path, version: str | None = None) -> None:
         self.root = staging_dir
         self.dir = staging_dir / f"seed-files-{version or reader_version()}"
@@ -76,65 +113,105 @@ class SeedCache:
         sig = f"{source}\0{st.st_size}\0{st.st_ino}\0{st.st_mtime_ns}\0{st.st_ctime_ns}"
         return hashlib.sha256(sig.encode("utf-8", "surrogateescape")).hexdigest()[:24]
 
-    def _cached(self, key: str) -> tuple[pl.DataFrame, pl.DataFrame] | None:
-        arts, rej = self.dir / f"{key}.articles.parquet", self.dir / f"{key}.rejected.parquet"
-        if arts.exists() and rej.exists():
-            try:
-                return pl.read_parquet(arts), pl.read_parquet(rej)
-            except Exception:  # noqa: BLE001 - a damaged cache entry is parsed again
-                return None
-        return None
-
-    def parse(self, path: Path, source: str, now: dt.datetime) -> ParsedFile:
-        """One file's rows, from the cache when the file has not changed since it was cached."""
-        return self.parse_all([(path, source)], now)[0]
+    def _read(self, name: str) -> pl.DataFrame | None:
+        path = self.dir / f"{name}.parquet"
+        try:
+            return pl.read_parquet(path) if path.exists() else None
+        except Exception:  # noqa: BLE001 - a damaged cache entry is parsed again
+            return None
 
     def parse_all(self, sources: list[tuple[Path, str]], now: dt.datetime, workers: int = 1,
-                  log: Callable[[str], None] | None = None) -> list[ParsedFile]:
-        """Every file's rows in order; changed files are parsed, in `workers` processes when big."""
+                  log: Callable[[str], None] | None = None) -> Parsed:
+        """Every file's rows; changed files are parsed, in `workers` processes when there is much to parse."""
+        pack = self._read(PACK)
+        packed = set(pack["_key"].unique()) if pack is not None else set()
         keys: list[str | None] = []
-        out: list[ParsedFile | None] = []
-        for path, source in sources:
+        small: list[bool] = []
+        hit: list[bool] = []
+        arts, rejected = [], []  # frames with a _file column
+        for i, (path, source) in enumerate(sources):
             try:
-                key = self.key(path, source)
+                key, size = self.key(path, source), path.stat().st_size
             except OSError:  # vanished or unreadable: the reader turns that into a rejection, uncached
-                key = None
-            hit = self._cached(key) if key else None
-            if key:
-                self.used.add(key)
+                key, size = None, 0
             keys.append(key)
-            out.append(ParsedFile(source, *hit, True) if hit else None)
-        todo = [i for i, p in enumerate(out) if p is None]
-        tasks = [(i, t) for i in todo for t in _tasks(*sources[i], now)]
-        size = sum(_size(sources[i][0]) for i in todo)
-        if workers > 1 and len(tasks) > 1 and size > CHUNK_BYTES:
+            small.append(size <= SMALL_FILE_BYTES)
+            found = False
+            if key is not None:
+                self.used.add(key)
+                if small[-1]:
+                    found = key in packed
+                else:
+                    a, r = self._read(f"{key}.articles"), self._read(f"{key}.rejected")
+                    if found := a is not None and r is not None:
+                        arts.append(a.with_columns(_file=pl.lit(i, pl.Int64)))
+                        rejected.append(r.with_columns(_file=pl.lit(i, pl.Int64)))
+            hit.append(found)
+        index = pl.DataFrame({"_key": [k for k, s, h in zip(keys, small, hit) if s and h],
+                              "_file": [i for i, (s, h) in enumerate(zip(small, hit)) if s and h]},
+                             schema={"_key": pl.String, "_file": pl.Int64})
+        if pack is not None and index.height:
+            rows = pack.join(index, on="_key", how="inner", maintain_order="left")
+            arts.append(rows.filter(pl.col("_kind") == "a").select(list(_ARTICLE_ROWS)))
+            rejected.append(rows.filter(pl.col("_kind") == "r").select(list(_REJECTED_ROWS)))
+
+        todo = [(i, *sources[i]) for i in range(len(sources)) if not hit[i]]
+        tasks = _tasks(todo)
+        size = sum(_size(p) for _, p, _ in todo)
+        if workers > 1 and len(tasks) > 1 and (size > CHUNK_BYTES or len(todo) > 500):
             if log:
                 log(f"parsing {len(todo):,} changed files ({size / 1e6:,.0f} MB) in {workers} processes")
             with process_pool(workers) as pool:
-                results = list(pool.map(_parse, [t for _, t in tasks]))
+                results = list(pool.map(_parse, tasks, [now] * len(tasks)))
         else:
-            results = [_parse(t) for _, t in tasks]
-        for i in todo:
-            parts = [r for (j, _), r in zip(tasks, results) if j == i]
-            articles = parts[0][0] if len(parts) == 1 else fold_articles([a for a, _ in parts], now)[0]
-            rejected = pl.concat([r for _, r in parts], how="vertical_relaxed")
-            out[i] = ParsedFile(sources[i][1], articles, rejected, False)
-            if keys[i]:
-                write_staged(self.dir, f"{keys[i]}.articles", articles)
-                write_staged(self.dir, f"{keys[i]}.rejected", rejected)
-        return [p for p in out if p is not None]
+            results = [_parse(t, now) for t in tasks]
+        new_arts = pl.concat([frame(_ARTICLE_ROWS, []), *(a for a, _ in results)])
+        new_rej = pl.concat([frame(_REJECTED_ROWS, []), *(r for _, r in results)])
+        self._save(todo, keys, small, new_arts, new_rej)
+        if {k for k, s in zip(keys, small) if s and k} != packed:  # small files came, changed or left
+            self._save_pack(pack, keys, small, new_arts, new_rej)
+        return Parsed(_in_file_order([*arts, new_arts]), _in_file_order([*rejected, new_rej]),
+                      [s for _, s in sources], hit)
+
+    def _save(self, todo, keys, small, arts: pl.DataFrame, rejected: pl.DataFrame) -> None:
+        """One entry per big file just parsed (its ranges are folded across when all files are)."""
+        for i, _, _ in todo:
+            if keys[i] is not None and not small[i]:
+                write_staged(self.dir, f"{keys[i]}.articles", arts.filter(pl.col("_file") == i).drop("_file"))
+                write_staged(self.dir, f"{keys[i]}.rejected", rejected.filter(pl.col("_file") == i).drop("_file"))
+
+    def _save_pack(self, pack, keys, small, arts: pl.DataFrame, rejected: pl.DataFrame) -> None:
+        """The pack of the run's small files, written whole and atomically; a key-only row marks
+        a small file that gave no rows (an empty file is not read again either)."""
+        current = pl.DataFrame({"_key": [k for k, s in zip(keys, small) if s and k],
+                                "_file": [i for i, (k, s) in enumerate(zip(keys, small)) if s and k]},
+                               schema={"_key": pl.String, "_file": pl.Int64})
+        parts = [current.select("_key", _kind=pl.lit("k"))]
+        if pack is not None:  # rows of unchanged small files (a changed file has a new key)
+            parts.append(pack.filter(pl.col("_kind") != "k").join(current, on="_key", how="semi"))
+        for kind, df in (("a", arts), ("r", rejected)):
+            parts.append(df.join(current, on="_file", how="inner").drop("_file").with_columns(_kind=pl.lit(kind)))
+        write_staged(self.dir, PACK, pl.concat(parts, how="diagonal_relaxed"))
 
     def prune(self) -> int:
         """Drop entries of files not seen in this run and folders of other reader versions."""
         dropped = 0
         for p in self.dir.glob("*.parquet"):
-            if p.name.split(".", 1)[0] not in self.used:
+            if p.name.split(".", 1)[0] not in self.used and p.name != f"{PACK}.parquet":
                 p.unlink(missing_ok=True)
                 dropped += 1
         for d in self.root.glob("seed-files-*"):
             if d.is_dir() and d != self.dir:
                 shutil.rmtree(d, ignore_errors=True)
         return dropped
+
+
+def _in_file_order(frames: list[pl.DataFrame]) -> pl.DataFrame:
+    """Rows by file, each file's rows in their order: the order one pass over the files gives."""
+    df = pl.concat(frames, how="vertical_relaxed")
+    if not df["_file"].is_sorted():
+        df = df.sort("_file", maintain_order=True)
+    return df.drop("_file")
 
 
 def _size(path: Path) -> int:
