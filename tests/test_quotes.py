@@ -362,3 +362,8 @@ def test_the_attribution_closing_a_fragment_and_clauses_that_are_not_attribution
     assert find(qs, "smart").speaker == "Ruth Abbot"  # "when X blasted" is no attribution
     qs = quotes('In a speech, Ruth Abbot attacked "the hateful ideology of the cartels."')
     assert find(qs, "hateful ideology").speaker == "Ruth Abbot"
+
+
+def test_as_one_aide_said():
+    q = find(quotes('"We are not leaving," as Mayor Ruth Abbot said on Monday.'), "not leaving")
+    assert q.speaker == "Ruth Abbot" and q.cue == "said"

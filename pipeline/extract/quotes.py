@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import operator
+from itertools import accumulate
 import re as stdre
 from dataclasses import dataclass
 
@@ -68,9 +69,19 @@ _NOUN_BEFORE = stdre.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir|
                              r"[Tt]hose)\s+$")
 
 
+# (their last letters, or white space: what the two characters before a cue that follows one
+# of them must be; most cues fail this before `_NOUN_BEFORE` is tried)
+_NOUN_BEFORE_HINT = frozenset("eaAnsry")
+
+
 def _find_cues(text: str) -> list[_Cue]:
-    out = [_Cue(m.start(1), m.end(), m.group(1)) for m in _CUE.finditer(text)
-           if _NOUN_BEFORE.search(text, max(0, m.start(1) - 7), m.start(1)) is None]
+    out = []
+    for m in _CUE.finditer(text):
+        s, e = m.span(1)
+        if s >= 2 and text[s - 1].isspace() and (text[s - 2] in _NOUN_BEFORE_HINT or text[s - 2].isspace()) and (
+                _NOUN_BEFORE.search(text, max(0, s - 7), s) is not None):
+            continue
+        out.append(_Cue(s, e, m.group(1)))
     m = _CUE_AT0.match(text)
     if m is not None:
         out.insert(0, _Cue(0, m.end(), m.group()))
@@ -83,12 +94,14 @@ _CHANNEL = stdre.compile(
     r"(?:[\w’'\-]+\s+){0,3}?(?:" + trie_pattern(CHANNEL_NOUNS | PLATFORMS, space=" ") + r"))\b"
 )
 # a quote set off by dashes, as some European outlets write them: ".- We will ... - says X."
-_DASH_OPEN = stdre.compile(r"(?:^|(?<=[.!?\"”]))[ \t]?[-–—][ \t]+(?=[A-Z])", stdre.M)
-_DASH_CLOSE = stdre.compile(r"[ \t][-–—][ \t]+(" + CUE_PATTERN + r")\b")
+# (its opener: the match starts at the stop or newline before the dash, as a class first lets re
+# skip to candidates; `_DASH_OPEN0` is the one at the text start. Its closers are the cues after
+# " - ", see `_dash_closers`)
+_DASH_OPEN = stdre.compile(r"[.!?\"”\n][ \t]?[-–—][ \t]+(?=[A-Z])")
+_DASH_OPEN0 = stdre.compile(r"[ \t]?[-–—][ \t]+(?=[A-Z])")
 _DASH_HINT = stdre.compile(r"[.!?\"”\n][ \t]?[-–—][ \t]+[A-Z]")
 _THAT = stdre.compile(r"\bthat\b")
 _ALNUM = stdre.compile(r"[^\W_]")
-_NEWLINE = stdre.compile(r"\n")
 _ABBREV = stdre.compile(r"\b(?:Mr|Mrs|Ms|Dr|St|Gov|Sen|Rep|Gen|Lt|Col|Sgt|Capt|Prof|Jr|Sr|Rev|Del|[" + UPPER + r"])\.")
 # between a quote and its verb, dots that do not end a sentence: "(D-Ore.)", ", R-Tex.,"
 _GAP_INSERT = stdre.compile(r"\([^()\n]{0,40}\)|\b[A-Z]-[A-Z][a-z]{0,4}\.")
@@ -103,10 +116,13 @@ _TRAIL_OK = stdre.compile(r"\s*(?:$|,|\s*(?:(?:on|in|at|during|late|earlier|last
                        r"when|while|as|told|adding)\b[^,]{0,50})?$)")
 _AND_THAT = stdre.compile(r",?\s+and\s+that\s+")
 _QUOTE_CHARS = "\"'“”‘’«»„‟"
+_QUOTE_OR_SEMI = stdre.compile("[" + stdre.escape(_QUOTE_CHARS) + ";]")
+_GAP_STOP = stdre.compile(r'[.?!\n"“”]')  # what ends the stretch between a quote and its verb
 _CLOSE_CHARS = "\"”’»'"
 _MEDIA = re.compile(r"\b(?:\p{Lu}{2,}|News|Times|Post|Journal|Radio|TV|Television|Magazine|Newspaper|"
                     r"Telegraph|Guardian|Herald|Tribune|Gazette|Daily|Weekly|Channel|Network)\b")
-_SUBORDINATORS = frozenset("when while as after before because since if although though unless until".split())
+# ('"...," as one aide said' is an attribution; '"...," when X blasted him' is not)
+_SUBORDINATORS = frozenset("when while after before because since if although though unless until".split())
 _NOT_CLAUSE = frozenset("to by of about in on for at with from into as so than him her them us me".split())
 _INHERIT_SPAN = 1500  # a quote with no cue inherits the previous speaker only this close
 
@@ -137,6 +153,8 @@ class _Article:
         self.closes: list[int] = []  # close_end of each quotation, sorted
         self.opens: list[int] = []  # and where each of those opened
         self.resolved: dict[str, Speaker] = {}
+        self._np_memo: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._subj_memo: dict[tuple[int, int], tuple[int, int] | None] = {}
 
     @property
     def chain(self) -> MentionChain:
@@ -144,11 +162,30 @@ class _Article:
             self._chain = MentionChain(self.text)
         return self._chain
 
+    def np_before(self, pos: int, floor: int) -> tuple[int, int] | None:
+        """`np_before` on this article, kept: partial quotes and the indirect pass look at
+        the same verb from the same sentence start (about one call in seven repeats)."""
+        key = (pos, floor)
+        memo = self._np_memo
+        if key in memo:
+            return memo[key]
+        got = memo[key] = np_before(self.text, pos, floor)
+        return got
+
+    def subject_np(self, lo: int, limit: int) -> tuple[int, int] | None:
+        """`subject_np` on this article, kept (see `np_before`)."""
+        key = (lo, limit)
+        memo = self._subj_memo
+        if key in memo:
+            return memo[key]
+        got = memo[key] = subject_np(self.text, lo, limit)
+        return got
+
     def _index(self) -> None:
         """Sentence starts, glued sentence starts and newlines, found once per article."""
         text = self.text
         self._sents = self.doc.sentences
-        self._starts = [s for s, _ in self._sents]
+        self._starts = self.doc.sentence_starts
         # where a sentence starts right after a full stop with no space ("Kyiv.The")
         glued = self._glued = []
         for pattern in _GLUED:
@@ -158,7 +195,8 @@ class _Article:
                     glued.append(m.end())
         glued.sort()
         # newline offsets (rfind from every quote rescans long paragraphs)
-        self._newlines = [m.start() for m in _NEWLINE.finditer(text)]
+        # (from the lengths of the lines, all in C: a match object per newline cost more)
+        self._newlines = list(accumulate(map((1).__add__, map(len, text.split("\n"))), initial=-1))[1:-1]
 
     def bounds(self, pos: int) -> tuple[int, int, int, int]:
         """The sentence around `pos`, also split where a full stop has no space after it, and
@@ -211,7 +249,8 @@ def extract_quotes(doc: Doc, *, indirect: bool = True) -> list[Quote]:
     art.closes = [q.close_end for q in marked if q.closed]
     art.opens = [q.open_at for q in marked if q.closed]
     cues = _find_cues(text)
-    dashed = _dash_quotes(text, marked) if _dash_cue(text, cues) and (
+    closers = _dash_closers(text, cues)
+    dashed = _dash_quotes(text, marked, closers) if closers and (
         _DASH_HINT.search(text) or text[:1] in "-–—") else []
     quoted = sorted(marked + [q for q, _ in dashed], key=_open_at)
     if quoted:
@@ -258,33 +297,32 @@ def extract_quotes(doc: Doc, *, indirect: bool = True) -> list[Quote]:
     return _resolve(art, rows)
 
 
-def _dash_quotes(text: str, marked: list[Quoted]) -> list[tuple[Quoted, _Row]]:
+def _dash_quotes(text: str, marked: list[Quoted], closers: list[tuple[int, _Cue]]) -> list[tuple[Quoted, _Row]]:
     """Dash-delimited quotes closed by "- says X"; none that cross a quotation-marked span.
-    Openers and closers are found in one scan each and paired by position (linear time)."""
+    Openers are found in one scan and paired with the closers by position (linear time)."""
     out = []
     m_open = [q.open_at for q in marked]
-    closers = list(_DASH_CLOSE.finditer(text))
-    if not closers:
-        return out
-    c_starts = [c.start() for c in closers]
+    c_starts = [e for e, _ in closers]
+    # (an opener ending past the last closer pairs with none: the scan stops there)
+    first = _DASH_OPEN0.match(text)
+    openers = [(0, first.end())] if first is not None else []
+    openers += [(m.start() + 1, m.end()) for m in _DASH_OPEN.finditer(text, 0, c_starts[-1])]
     last_end = -1
-    for m in _DASH_OPEN.finditer(text):
-        s = m.end()
-        if s < last_end or (m.start() > 0 and text[m.start() - 1] not in ".!?\"”\n"):
+    for o, s in openers:
+        if s < last_end:
             continue
         i = bisect.bisect_left(c_starts, s + 8)
         if i >= len(closers):
             break
-        c = closers[i]
-        e = c.start()
+        e, c = closers[i]
         if e - s > 800 or "\n" in text[s:e] or _inside(marked, m_open, s):
             continue
-        mention = np_after(text, c.end(), len(text))
+        mention = np_after(text, c.e, len(text))
         if mention is None:
             continue
-        q = Quoted(m.start(), s, e, c.end(), True, False)
-        out.append((q, _Row(s, e, "direct", mention, cue=c.group(1))))
-        last_end = c.end()
+        q = Quoted(o, s, e, c.e, True, False)
+        out.append((q, _Row(s, e, "direct", mention, cue=c.w)))
+        last_end = c.e
     return out
 
 
@@ -292,9 +330,11 @@ _open_at = operator.attrgetter("open_at")
 _start = operator.attrgetter("start")
 
 
-def _dash_cue(text: str, cues: list[_Cue]) -> bool:
-    """Is some reporting verb written after a dash (" - says X"), as a dash quote's closer
-    (`_DASH_CLOSE`) needs? Cheaper than searching the whole text for a dash quote's opener."""
+def _dash_closers(text: str, cues: list[_Cue]) -> list[tuple[int, _Cue]]:
+    """The reporting verbs written after a dash (" - says X"), each with where its closer
+    starts (the space before the dash): a dash quote's end. Read off the cues, not found by
+    another scan of the whole text."""
+    out = []
     for c in cues:
         j = c.s - 1
         if j < 2 or text[j] not in " \t":
@@ -302,8 +342,8 @@ def _dash_cue(text: str, cues: list[_Cue]) -> bool:
         while j > 0 and text[j - 1] in " \t":
             j -= 1
         if j >= 2 and text[j - 1] in "-–—" and text[j - 2] in " \t":
-            return True
-    return False
+            out.append((j - 2, c))
+    return out
 
 
 def _outside(quoted: list[Quoted], cues: list[_Cue]) -> list[_Cue]:
@@ -424,16 +464,16 @@ def _speaker_at_cue(art: _Article, row: _Row, cue, floor: int, limit: int) -> No
         row.mention = np_after(text, cue.e, limit)
         return
     if cue.ing and _prev_nonspace(text, cue.s, floor) not in ",—–-":
-        span = np_before(text, cue.s, floor)
+        span = art.np_before(cue.s, floor)
         if span is not None:
             row.mention = span
             return
     if cue.ing or _after_and(text, cue.s, floor):
-        row.mention = subject_np(text, floor, cue.s)
+        row.mention = art.subject_np(floor, cue.s)
         return
-    span = np_before(text, cue.s, floor)
+    span = art.np_before(cue.s, floor)
     if span is None:
-        span = np_after(text, cue.e, limit) if cue.s >= row.end else subject_np(text, floor, cue.s)
+        span = np_after(text, cue.e, limit) if cue.s >= row.end else art.subject_np(floor, cue.s)
     row.mention = span
 
 
@@ -462,12 +502,12 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
             gap = text[j:c.s]
             if "." in gap or "(" in gap:  # else neither pattern can match
                 gap = _ABBREV.sub("", _GAP_INSERT.sub("", gap))
-            if any(ch in gap for ch in ".?!\n\"“”"):
+            if _GAP_STOP.search(gap) is not None:
                 break
             if not gap.strip():
                 span = np_after(text, c.e, n)
             else:
-                span = np_before(text, c.s, j)
+                span = art.np_before(c.s, j)
                 lead_in = text[j:span[0]].split() if span is not None else []
                 if span is None or len(lead_in) > 2 or not all(
                         w.isalpha() and w.islower() and w not in _SUBORDINATORS for w in lead_in):
@@ -515,11 +555,11 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
             if len(gap) < 80 and "\"" not in gap and "”" not in gap:
                 if c.ing and _prev_nonspace(text, c.s, lead_lo) in ",—–-" or _after_and(
                         text, c.s, lead_lo):
-                    span = subject_np(text, lead_lo, c.s)  # "..., saying:", "X stood and said:"
+                    span = art.subject_np(lead_lo, c.s)  # "..., saying:", "X stood and said:"
                 elif c.ing:
-                    span = np_before(text, c.s, lead_lo) or subject_np(text, lead_lo, c.s)
+                    span = art.np_before(c.s, lead_lo) or art.subject_np(lead_lo, c.s)
                 else:
-                    span = np_before(text, c.s, lead_lo) or np_after(text, c.e, q.open_at)
+                    span = art.np_before(c.s, lead_lo) or np_after(text, c.e, q.open_at)
                 if span is not None:
                     row.mention, row.cue = span, c.w
                     row.channel = _told_channel(text, c, (c.e, c.e)) or _channel_after(text, c.e, q.open_at)
@@ -528,7 +568,7 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
     if c is None and colon >= 0:
         # no reporting verb before the colon: its sentence's subject introduces the quote
         # ("The senator made the following remark: ...")
-        span = subject_np(text, art.floor(ls, colon), colon)
+        span = art.subject_np(art.floor(ls, colon), colon)
         if span is not None and _names_someone(text[span[0]:span[1]]):
             row.mention = span
             return
@@ -615,12 +655,12 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
             # "..., saying ..." / "... and said ...": the speaker is the sentence's subject
             if not coordinated and _prev_nonspace(text, c.s, ss) not in ",—–-":
                 continue
-            mention = subject_np(text, art.floor(ss, c.s), c.s)
+            mention = art.subject_np(art.floor(ss, c.s), c.s)
             if mention is None:
                 continue
             cstart = c.e
         else:
-            mention = np_before(text, c.s, ss)
+            mention = art.np_before(c.s, ss)
             if mention is None:
                 prev = _prev_nonspace(text, c.s, ss)
                 if prev in (",", "-", "—", "–"):
@@ -659,8 +699,8 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
         # (the regex tries every offset; str.find rules out most clauses at once)
         th = _THAT.search(text, cstart, lim) if text.find("that", cstart, lim) >= 0 else None
         gap = text[cstart:th.start()].split() if th is not None else None
-        if gap is not None and (not gap or (len(gap) <= 6 and gap[0].lower().strip(",") in _ADJUNCT_START)) and not any(
-                ch in text[cstart:th.start()] for ch in _QUOTE_CHARS + ";"):
+        if gap is not None and (not gap or (len(gap) <= 6 and gap[0].lower().strip(",") in _ADJUNCT_START)) and (
+                _QUOTE_OR_SEMI.search(text, cstart, th.start()) is None):
             cstart = th.end()
             th_found = True
         else:
@@ -687,7 +727,7 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
         for c2 in cues[idx + 1:idx + 6]:
             if c2.s >= end:
                 break
-            sp = np_before(text, c2.s, cstart) if not c2.ing else (c2.s, c2.s)
+            sp = art.np_before(c2.s, cstart) if not c2.ing else (c2.s, c2.s)
             if sp is not None and sp[0] > cstart:
                 cend = _trim_end(text, cstart, sp[0])
                 for w in (" and", ", and", ", but", " but"):

@@ -29,7 +29,9 @@ _NAME_RUN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?(?:\]?[ \t\xa0]+[" + _UP
 _WORD = stdre.compile(r"\S+")
 _CAP_TOKEN = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?\]?")
 # the article's chain only needs runs of two or more capitalised words ("Mr Putin", "Jens Stoltenberg")
-_NAME_RUN2 = stdre.compile(r"[" + _UP + r"][\w’'\-]*\.?(?:\]?[ \t]+[" + _UP + r"][\w’'\-]*\.?){1,5}")
+# (possessive `*+`: a word cut short is followed by a word character, which nothing after it
+# matches, so giving letters back never helps; without it a failed try backtracks letter by letter)
+_NAME_RUN2 = stdre.compile(r"[" + _UP + r"][\w’'\-]*+\.?(?:\]?[ \t]+[" + _UP + r"][\w’'\-]*+\.?){1,5}")
 # words between a phrase and its verb that belong to neither ("X has also said")
 _AUX = frozenset("has have had also later earlier previously then reportedly once again further repeatedly "
                  "recently publicly privately separately quickly is was were are will would had been "
@@ -478,6 +480,9 @@ def _name_runs(text: str):
     ("... said Hester. Michael Brandt" holds two runs, not one name)."""
     for m in _NAME_RUN2.finditer(text):
         run, base = m.group(), m.start()
+        if "." not in run:  # (most runs: no word in it can end a sentence)
+            yield base, m.end(), run
+            continue
         start = 0
         for t in _WORD.finditer(run):
             if _ends_sentence(t.group()) and t.end() < len(run):

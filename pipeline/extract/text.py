@@ -79,16 +79,16 @@ class Doc:
     published_at: dt.datetime | None = None
     title: str | None = None
     sentences: list[tuple[int, int]] = field(default_factory=list)
-    _starts: list[int] = field(default_factory=list, repr=False)
+    sentence_starts: list[int] = field(default_factory=list, repr=False)  # for bisecting offsets
 
     def __post_init__(self) -> None:
         if not self.sentences:
             self.sentences = split_sentences(self.text)
-        self._starts = [s for s, _ in self.sentences]
+        self.sentence_starts = [s for s, _ in self.sentences]
 
     def sentence_index(self, offset: int) -> int:
         """Index of the sentence holding character `offset` (the previous one when between)."""
-        i = bisect_right(self._starts, offset) - 1
+        i = bisect_right(self.sentence_starts, offset) - 1
         return i if i > 0 else 0
 
     def sentence_text(self, index: int) -> str:
