@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract import event_lexicon as lx
 from pipeline.extract.places import DEMONYMS, country_place, fold, gazetteer
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’\-.]*|[,;:()\"“”—–]|\S")
@@ -214,6 +215,18 @@ _TIME_AFTER_SUBJECT = re.compile(
     r"Sunday|week|month|night|morning|evening|yesterday|today|overnight|tonight)(?:\s+(?:morning|evening|night))?,?\s*$", re.I)
 
 
+_TIME_ENDS = ("day", "week", "month", "night", "morning", "evening")  # the last words _TIME_AFTER_SUBJECT ends in
+
+
+def _ends_in_time(s: str) -> bool:
+    """Can _TIME_AFTER_SUBJECT match in s (a time word, a comma, spaces at its end)? Cheaper than trying
+    the regex, which has no first character to skip to."""
+    t = s.rstrip()
+    if t.endswith(","):
+        t = t[:-1]
+    return lx.caseless(t[-10:]).endswith(_TIME_ENDS)
+
+
 _PREPOSITIONS = frozenset("in at near of from into on over across outside inside around by with".split())
 
 
@@ -232,7 +245,8 @@ def _skip_apposition(words: list[str]) -> list[str]:
 def subject_before(text: str, sent_start: int, trig_start: int) -> str | None:
     """Actor of an active verb trigger: the noun phrase before it, through "X said it ..."."""
     left = text[max(sent_start, trig_start - 160):trig_start]
-    left = _TIME_AFTER_SUBJECT.sub("", left)  # "NATO's chief on Tuesday pledged": skip the time
+    if _ends_in_time(left):
+        left = _TIME_AFTER_SUBJECT.sub("", left)  # "NATO's chief on Tuesday pledged": skip the time
     words = _WORD.findall(left)
     while words and words[-1].lower() in _SKIP_BACK:
         words.pop()

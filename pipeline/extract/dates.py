@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from pipeline.extract import event_lexicon as lx
+
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
 _MONTH_ABBR = {"jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
@@ -17,31 +19,63 @@ _WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday frida
 
 _MONTH = (r"(?P<{g}>January|February|March|April|May|June|July|August|September|October|November|December|"
           r"Jan\.?|Feb\.?|Mar\.?|Apr\.?|Jun\.?|Jul\.?|Aug\.?|Sept?\.?|Oct\.?|Nov\.?|Dec\.?)")
-_DATE = re.compile(
-    r"\b(?:"
-    + _MONTH.format(g="m1") + r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d))?"
-    + r"|(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(g="m2") + r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?"
-    + r"|(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)"
-    + r"|(?:(?P<rel>last|this|next|on|early|late|since)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b"
-    + r"|(?P<yday>yesterday|the day before|a day earlier|last night|the previous night)"
-    + r"|(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)"
-    + r"|(?P<night>overnight|during the night|in the early hours)"
-    + r"|(?P<lastp>last|this|past|previous)\s+(?P<unit>week|month|year)"
-    + r"|(?:in|since|during|until|by)\s+" + _MONTH.format(g="m3") + r"(?:\s+(?P<y3>(?:19|20)\d\d))?"
-    + r"|(?:in|since|during)\s+(?P<y4>(?:19|20)\d\d)\b"
-    + r")",
-    re.IGNORECASE,
+_DATE_ALTS = (
+    _MONTH.format(g="m1") + r"\s+(?P<d1>[0-3]?\d)(?:st|nd|rd|th)?\b(?:,?\s+(?P<y1>(?:19|20)\d\d))?",
+    r"(?P<d2>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH.format(g="m2") + r"(?:,?\s+(?P<y2>(?:19|20)\d\d))?",
+    r"(?P<iso>(?:19|20)\d\d-[01]\d-[0-3]\d)",
+    r"(?:(?P<rel>last|this|next|on|early|late|since)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)s?\b",
+    r"(?P<yday>yesterday|the day before|a day earlier|last night|the previous night)",
+    r"(?P<today>today|this morning|this afternoon|this evening|tonight|earlier today)",
+    r"(?P<night>overnight|during the night|in the early hours)",
+    r"(?P<lastp>last|this|past|previous)\s+(?P<unit>week|month|year)",
+    r"(?:in|since|during|until|by)\s+" + _MONTH.format(g="m3") + r"(?:\s+(?P<y3>(?:19|20)\d\d))?",
+    r"(?:in|since|during)\s+(?P<y4>(?:19|20)\d\d)\b",
 )
+_DATE = re.compile(r"\b(?:" + "|".join(_DATE_ALTS) + r")", re.IGNORECASE)
+_DIGIT_LED = _DATE_ALTS[1:3]  # "7th of May", "2022-05-07"
+# _DATE's leading \b makes the engine try all its alternatives at every position (most of the
+# time of dating an event): the word starts where it can match are found first (see _date_matches)
+try:
+    _DATE_STARTS: re.Pattern | None = lx.start_scan([a for a in _DATE_ALTS if a not in _DIGIT_LED], re.IGNORECASE, r"\d")
+except ValueError:  # an alternative without a leading letter: the plain scan
+    _DATE_STARTS = None
 # "said on Saturday" dates the saying; "reported that on Sunday ..." dates what was reported
-_SPEECH_BEFORE = re.compile(r"\b(?:said|says|told|announced|reported|added|claimed|stated|confirmed|wrote|tweeted)\s+"
-                            r"(?:(?!that\b)\w+\s+){0,2}$", re.I)
-_FUTURE = re.compile(r"\b(?:will|shall|next|is due|are due|plans? to|is expected to|are expected to|scheduled)\b", re.I)
+_SPEECH_BEFORE = lx.fast_words(r"\b(?:said|says|told|announced|reported|added|claimed|stated|confirmed|wrote|tweeted)\s+"
+                               r"(?:(?!that\b)\w+\s+){0,2}$", re.I)
+_FUTURE = lx.fast_words(r"\b(?:will|shall|next|is due|are due|plans? to|is expected to|are expected to|scheduled)\b", re.I)
 
 
 # every match of _DATE holds a digit or one of these (lower-cased); many clauses hold none
 _CUES = ("day", "night", "morning", "afternoon", "evening", "hours", "week", "month", "year",
          "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_DIGIT = re.compile(r"[0-9]")
+_DIGIT = re.compile(r"\d")  # (any decimal digit, as _DATE's \d)
+
+
+_MATCHES: dict[str, list[re.Match]] = {}  # recent answers: an event's clause is dated twice, its sentence again
+
+
+def _date_matches(sentence: str) -> list[re.Match]:
+    """list(_DATE.finditer(sentence)) (a new list), tried only where a date expression can start."""
+    out = _MATCHES.get(sentence)
+    if out is None:
+        if len(_MATCHES) >= 256:
+            _MATCHES.clear()
+        out = _MATCHES[sentence] = _scan(sentence)
+    return out[:]
+
+
+def _scan(sentence: str) -> list[re.Match]:
+    if _DATE_STARTS is None:
+        return list(_DATE.finditer(sentence))
+    out, end = [], 0
+    for c in _DATE_STARTS.finditer(sentence):
+        p = c.start()
+        if p >= end:  # (a match never starts inside the one before it)
+            m = _DATE.match(sentence, p)
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
 
 
 def _dist(m: re.Match, anchor: int) -> float:
@@ -71,11 +105,11 @@ def resolve_date(sentence: str, published_at: dt.datetime | dt.date | None,
     `others`: (offset, chars before, chars after) of the sentence's other event words; a cue nearer
     to one of them, inside its window, is that event's date."""
     pub = published_at.date() if isinstance(published_at, dt.datetime) else published_at
-    if sentence.isascii() and not _DIGIT.search(sentence):  # (IGNORECASE also matches some non-ASCII letters)
-        low = sentence.lower()
+    if not _DIGIT.search(sentence):
+        low = lx.caseless(sentence)
         if not any(c in low for c in _CUES):
             return None, None, None  # no date expression can match: skip the scan
-    found = list(_DATE.finditer(sentence))
+    found = _date_matches(sentence)
     if anchor is not None and window is not None:
         found = [m for m in found if anchor - window[0] <= m.start() <= anchor + window[1]]
     if skip_speech:  # "officials said on Saturday": the day of the statement, not of the event

@@ -119,6 +119,51 @@ def fast_words(pattern: str, flags: int = 0) -> re.Pattern:
     return re.compile(pattern, flags) if fast.groups else fast
 
 
+_CASELESS: dict[str, str] = {}  # non-ASCII character -> the ASCII letter IGNORECASE lets it stand for
+
+
+def caseless(s: str) -> str:
+    """s lower-cased as an IGNORECASE regex compares it: "ſ", "ı", "İ" and the Kelvin sign become
+    "s", "i", "i" and "k" (lower() keeps the first two and makes "İ" two characters). Every word an
+    IGNORECASE regex of ASCII words matches in s is a substring of the result: a cheap gate."""
+    if s.isascii():
+        return s.lower()
+    if not _CASELESS:
+        _CASELESS.update({ch: c for c in "abcdefghijklmnopqrstuvwxyz" for ch in _case_variants(c) if not ch.isascii()})
+    for ch, c in _CASELESS.items():  # (a few replace() calls: translate() with a dict is slow on long text)
+        if ch in s:
+            s = s.replace(ch, c)
+    return s.lower()
+
+
+_NAMED_GROUP = re.compile(r"\(\?P<\w+>")
+
+
+def start_scan(alternatives: list[str], flags: int = 0, other_first: str = "") -> re.Pattern:
+    """For a regex "\\b(?:alt1|alt2|...)" with `flags`: a regex matching one character at every word
+    start where one of the letter-led `alternatives` matches in full, and at every word start in the
+    class `other_first` (e.g. r"\\d", for the alternatives that start otherwise). A leading `\\b`
+    makes the engine try every alternative at every position; this one skips to the first letters
+    in C. Trying the whole regex only at these positions finds what its finditer finds.
+    Raises ValueError for an alternative that does not start with a letter."""
+    by_first: dict[str, list[str]] = {}
+    for alt in alternatives:
+        for x in _letter_led(_NAMED_GROUP.sub("(?:", alt)):  # (groups would be copied by the distribution)
+            by_first.setdefault(x[0].lower() if flags & re.IGNORECASE else x[0], []).append(x[1:])
+    if flags & ~re.IGNORECASE:
+        raise ValueError("only IGNORECASE is supported")
+    letters = "".join(sorted(by_first))
+    if flags & re.IGNORECASE:  # every character IGNORECASE lets stand for those letters ("K" for "k")
+        first = "".join(re.escape(ch) for c in letters for ch in _case_variants(c))
+    else:
+        first = re.escape(letters)
+    body = "(?:" + "|".join(f"(?<={re.escape(c)})(?:{'|'.join(rests)})" for c, rests in sorted(by_first.items())) + ")"
+    ahead = f"(?=(?i:{body}))" if flags & re.IGNORECASE else f"(?={body})"
+    if other_first:
+        ahead = f"(?:(?<=[{other_first}])|{ahead})"
+    return re.compile(f"[{first}{other_first}](?<![\\w].){ahead}")
+
+
 def _v(*stems: str) -> str:
     """Alternation of words with their inflections written out (no nested quantifiers)."""
     return "|".join(stems)
@@ -203,7 +248,7 @@ CIVILIANS_RE = fast_words(
     r"\b(?:civilians?|villagers|residents|worshippers|pilgrims|students|children|women|farmers|passengers|"
     r"journalists?|reporters|aid workers|shoppers|market|mosque|church|school|hospital|village|homes?|"
     r"families|people)\b", re.I)
-ARMED_RE = re.compile(
+ARMED_RE = fast_words(
     r"\b(?:forces|troops|soldiers|army|military|militants?|insurgents?|rebels?|fighters|jihadists?|militias?|"
     r"gunmen|police|guards?|separatists?|Taliban|Hamas|Hezbollah|ISIS|IS|al-Shabaab|Boko Haram|Wagner|units?|"
     r"Maoists?|Naxal\w*|jawans|commandos|paramilitary|"

