@@ -523,3 +523,18 @@ def test_full_name_is_not_replaced_by_a_namesake_and_small_capital_is_a_person()
 def test_placeless_summary_does_not_override_the_placed_toll():
     evs = events("Drone attacks along the front left at least 10 people dead. Drone attacks killed six in Sumy.")
     assert [(e.location, e.fatalities) for e in evs] == [("Sumy", 6)]
+
+
+def _with_figures(text: str):
+    from pipeline.extract.figures import extract_figures
+
+    doc = Doc(text=text, published_at=PUB)
+    return extract_events(doc, extract_figures(doc))
+
+
+def test_a_war_sized_magnitude_is_no_event_toll_but_dozens_are():
+    war = _with_figures("Troops occupied the town of Ardeni in March. The war has cost the lives of "
+                        "hundreds of thousands of people.")
+    assert [e.location for e in war] == ["Ardeni"] and war[0].fatalities is None
+    riot = _with_figures("Angry crowds clashed with police in Rosario on Monday, and dozens of lives were lost.")
+    assert any(e.fatalities == 12 for e in riot)

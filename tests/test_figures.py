@@ -254,3 +254,9 @@ def test_hostile_inputs_are_fast_and_safe():
         for f in extract_figures(Doc(text)):
             assert text[f.char_start:f.char_end] == f.surface
             assert f.value == f.value and abs(f.value) < float("inf")
+
+
+def test_people_forced_from_their_homes_are_displaced_not_the_dead_before_them():
+    figs = figures("The war brought the deaths of thousands of people, and millions were forced to leave "
+                   "their homes.")
+    assert {f.surface: f.category for f in figs}["millions"] == "displaced"

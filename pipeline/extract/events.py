@@ -895,7 +895,10 @@ def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: lis
                 continue
             ev = events[targets[0]]
             f.event_index = targets[0]
-            if not found and f.value is not None:
+            # a bare magnitude of tens of thousands or more ("hundreds of thousands", "millions") sizes a
+            # war, not one event's toll ("dozens", "hundreds" still count, as ACLED codes them)
+            if not found and f.value is not None and not (
+                    f.qualifier == "~" and f.value >= 10_000 and not _DIGIT.search(f.surface)):
                 if f.category == "killed":
                     ev.fatalities = max(ev.fatalities or 0, int(f.value))
                 elif f.category == "injured":
@@ -918,6 +921,9 @@ def _same_place(a: Event, b: Event) -> bool:
     ka = places.place_key(_REGION_WORD.sub("", a.location or ""))
     kb = places.place_key(_REGION_WORD.sub("", b.location or ""))
     return ka == kb or (a.latitude is not None and a.latitude == b.latitude and a.longitude == b.longitude)
+
+
+_DIGIT = re.compile(r"\d")
 
 
 def _absorb(o: Event, ev: Event) -> None:

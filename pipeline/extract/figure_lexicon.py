@@ -68,7 +68,8 @@ TRIGGERS = {  # regex-free word lists: phrases use single spaces
     "injured": "injured|injuring|injuries|injures|wounded|wounding|hurt|hospitalised|hospitalized|maimed",
     "missing": "missing|unaccounted",
     "displaced": "displaced|fled|flee|fleeing|flees|refugees|evacuated|evacuees|homeless|crossed into|"
-                 "crossed the border|entered|asylum|evacuation",
+                 "crossed the border|entered|asylum|evacuation|forced to leave|forced from|leave their homes|"
+                 "left their homes",
     "arrested": "arrested|arrests|arrest|detained|detaining|detention|detentions|jailed|imprisoned|custody|"
                 "captured|taken prisoner|prisoners|rounded up",
     "intercepted": "intercepted|intercept|intercepting|interceptions|shot down|shoot down|shooting down|downed|"
