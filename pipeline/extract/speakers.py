@@ -13,8 +13,6 @@ import functools
 import re as stdre
 from dataclasses import dataclass
 
-import regex as re
-
 from pipeline.extract.speaker_lexicon import (
     BREAK_CAPS, DETERMINERS, HONORIFICS, MODIFIERS, NATIONALITY, NP_INNER, ORG_CAPS, ORG_HEADS,
     PRONOUNS, ROLE_HEADS, TITLE_WORDS,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import polars as pl
 
-from pipeline.normalize import ArticleSet, fold_articles
+from pipeline.normalize import ArticleSet
 from pipeline.parallel import process_pool
 from pipeline.readers import read_file
 from pipeline.readers.files import jsonl_chunks, read_jsonl_chunk
