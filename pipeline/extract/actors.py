@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract import event_lexicon as lx
+from pipeline.extract.fast_regex import caseless
 from pipeline.extract.places import DEMONYMS, country_place, fold, gazetteer
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’\-.]*|[,;:()\"“”—–]|\S")
@@ -224,7 +224,7 @@ def _ends_in_time(s: str) -> bool:
     t = s.rstrip()
     if t.endswith(","):
         t = t[:-1]
-    return lx.caseless(t[-10:]).endswith(_TIME_ENDS)
+    return caseless(t[-10:]).endswith(_TIME_ENDS)
 
 
 _PREPOSITIONS = frozenset("in at near of from into on over across outside inside around by with".split())

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract import event_lexicon as lx
+from pipeline.extract.fast_regex import caseless, fast_words
 
 _WORDS = {
     "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -48,7 +48,7 @@ _PATTERNS = re.compile(
     + _QUAL + r")(?P<n3>\d{1,3}(?:,\d{3})+|\d+)\b",
     re.IGNORECASE,
 )
-_ZERO = lx.fast_words(  # (fast_words: the same matches, without trying every word at every position)
+_ZERO = fast_words(  # (fast_words: the same matches, without trying every word at every position)
     r"\b(?:no (?:one|body|people|person|civilians?) (?:was |were |had been |has been )?(?:killed|hurt|injured|wounded|harmed)"
     r"|nobody (?:was |were )?(?:killed|hurt|injured|wounded|harmed)|no (?:casualties|deaths|fatalities|injuries|victims|one was hurt)"
     r"|without (?:casualties|injuries|loss of life)|no (?:reports|report) of (?:casualties|injuries|deaths))\b",
@@ -70,7 +70,7 @@ _CUES = ("kill", "dead", "died", "slain", "lost their lives", "perish", "death",
 
 def find_casualties(text: str, start: int, end: int) -> list[tuple[str, int, int, int]]:
     """(kind "killed"/"injured", count, span start, span end) found in text[start:end]."""
-    low = lx.caseless(text[start:end])
+    low = caseless(text[start:end])
     if not any(c in low for c in _CUES):
         return []
     out: list[tuple[str, int, int, int]] = []

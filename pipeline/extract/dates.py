@@ -9,7 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.extract import event_lexicon as lx
+from pipeline.extract.fast_regex import caseless, fast_words, start_scan
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -36,13 +36,13 @@ _DIGIT_LED = _DATE_ALTS[1:3]  # "7th of May", "2022-05-07"
 # _DATE's leading \b makes the engine try all its alternatives at every position (most of the
 # time of dating an event): the word starts where it can match are found first (see _date_matches)
 try:
-    _DATE_STARTS: re.Pattern | None = lx.start_scan([a for a in _DATE_ALTS if a not in _DIGIT_LED], re.IGNORECASE, r"\d")
+    _DATE_STARTS: re.Pattern | None = start_scan([a for a in _DATE_ALTS if a not in _DIGIT_LED], re.IGNORECASE, r"\d")
 except ValueError:  # an alternative without a leading letter: the plain scan
     _DATE_STARTS = None
 # "said on Saturday" dates the saying; "reported that on Sunday ..." dates what was reported
-_SPEECH_BEFORE = lx.fast_words(r"\b(?:said|says|told|announced|reported|added|claimed|stated|confirmed|wrote|tweeted)\s+"
+_SPEECH_BEFORE = fast_words(r"\b(?:said|says|told|announced|reported|added|claimed|stated|confirmed|wrote|tweeted)\s+"
                                r"(?:(?!that\b)\w+\s+){0,2}$", re.I)
-_FUTURE = lx.fast_words(r"\b(?:will|shall|next|is due|are due|plans? to|is expected to|are expected to|scheduled)\b", re.I)
+_FUTURE = fast_words(r"\b(?:will|shall|next|is due|are due|plans? to|is expected to|are expected to|scheduled)\b", re.I)
 
 
 # every match of _DATE holds a digit or one of these (lower-cased); many clauses hold none
@@ -106,7 +106,7 @@ def resolve_date(sentence: str, published_at: dt.datetime | dt.date | None,
     to one of them, inside its window, is that event's date."""
     pub = published_at.date() if isinstance(published_at, dt.datetime) else published_at
     if not _DIGIT.search(sentence):
-        low = lx.caseless(sentence)
+        low = caseless(sentence)
         if not any(c in low for c in _CUES):
             return None, None, None  # no date expression can match: skip the scan
     found = _date_matches(sentence)

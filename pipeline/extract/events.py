@@ -20,6 +20,7 @@ from collections.abc import Callable
 
 from pipeline.extract import actors, casualties, dates, places
 from pipeline.extract import event_lexicon as lx
+from pipeline.extract.fast_regex import fast_words
 from pipeline.extract.records import Event, Figure
 from pipeline.extract.text import Doc, trie_pattern
 from pipeline.taxonomy import PRECEDENCE, SUB_EVENT_TYPES
@@ -43,7 +44,7 @@ _LIST_GAP = re.compile(
     r"|(?:,\s+where\s+[^,;]{1,80})?,?\s+(?:and|as well as)\s+(?:the\s+)?(?:(?:north|south|east|west|central)[\w\-]*\s+)?)$")
 _REFERENCE_POINT = re.compile(r"\b(?:north|south|east|west)[\w\-]*\s+of\s+(?:the\s+)?$|\b\d+\s*(?:km|kilomet\w+|miles?)\s+(?:\w+\s+)?(?:from|of)\s+(?:the\s+)?$", re.I)
 _DATELINE = re.compile(r"^\s*([A-Z][A-Z .'\-]{2,30}?)(?:,\s*[A-Z][A-Za-z .]+)?\s*(?:\([A-Za-z ]+\)\s*)?(?:--|—|–|-)\s")
-_PASSIVE = lx.fast_words(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:(?:\w+ly|also|again|later|then|not)\s+)?$", re.I)
+_PASSIVE = fast_words(r"\b(?:was|were|been|being|is|are|get|got)\s+(?:(?:\w+ly|also|again|later|then|not)\s+)?$", re.I)
 _SAY_SUBJ = re.compile(r"(?:\w+,\s+)?((?:the\s+)?[A-Z][\w'’\-]*(?:\s+[A-Z\w'’\-]+){0,4}?)\s+(?:said|says|claimed|claims|reported|announced|added|confirmed)\b")
 _COUNT_FIGS = {"killed", "injured", "missing", "displaced", "arrested", "launched", "intercepted", "damaged"}
 
@@ -65,11 +66,11 @@ _DEMONYM_RE = re.compile("(" + _word_trie(k.title() for k in places.DEMONYMS) + 
 _NEEDS_POLITICS = {"non_violent_transfer_of_territory", "other", "diplomatic", "change_to_group_activity", "agreement"}
 
 
-_NOT_VIOLENCE_BEFORE = lx.fast_words(r"\b(?:cyber|cyber-|heart|panic|asthma|verbal|personal|hacker|ransomware|phishing)[\s\-]*$", re.I)
+_NOT_VIOLENCE_BEFORE = fast_words(r"\b(?:cyber|cyber-|heart|panic|asthma|verbal|personal|hacker|ransomware|phishing)[\s\-]*$", re.I)
 # nouns inside verb groups: their actor is a modifier or a "by/from" phrase, not a subject
 _NOUN_WORDS = frozenset("""criticism condemnation condemnations accusation accusations ultimatum sanctions summit talks
 negotiations mediation invitation visit boycott phone inauguration occupation invasion annexation""".split())
-_SECURITY = lx.fast_words(r"\b(?:police|policemen|officers|cops|security|troops|soldiers|army|guards|gendarmes|riot)\b", re.I)
+_SECURITY = fast_words(r"\b(?:police|policemen|officers|cops|security|troops|soldiers|army|guards|gendarmes|riot)\b", re.I)
 # "(?<=[a-z0-9)])[.!?]..." with the look-behind after the stop, so the engine skips to stops in C
 _GLUED = re.compile(r"[.!?](?<=[a-z0-9)][.!?])[\"”’]?(?=[A-Z][a-z])")
 _SUBPLACE_BEFORE = re.compile(
@@ -79,11 +80,11 @@ _SUBPLACE_BEFORE = re.compile(
 _FOUGHT_OVER = re.compile(r"\s*(?:(?:are|were|is|was)\s+)?(?:(?:being\s+)?fought\s+)?(?:for|over)\s+(?:the\s+(?:city|town|village)\s+of\s+)?"
                           r"[A-Z][a-z\u00C0-\u024F]+\b(?!['’])(?!\s+(?:awards?|prizes?|titles?|trophy|cup|crown|nominations?|votes?|seats?|fans|"
                           r"supporters|deals?|contracts?|shares|market|business|customers)\b)")  # not "the battle for Bafta awards"
-_CAUSE_BEFORE = lx.fast_words(r"\b(?:due to|because of|caused by|blamed on|owing to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", re.I)
+_CAUSE_BEFORE = fast_words(r"\b(?:due to|because of|caused by|blamed on|owing to)\s+(?:the\s+|a\s+)?(?:\w+\s+)?$", re.I)
 _VENUE = re.compile(r"(?:the\s+)?([A-Z][a-z\u00C0-\u024F]+(?:\s+[A-Z][a-z\u00C0-\u024F]+){1,2})\b(?!['’])")
 _NOT_VENUE = frozenset(places.DEMONYMS) | frozenset("""january february march april may june july august september october
 november december monday tuesday wednesday thursday friday saturday sunday the a an his her their its""".split())
-_CUMULATIVE = lx.fast_words(r"\b(?:since the (?:start|beginning|outbreak) of the (?:war|invasion|conflict|fighting)|"
+_CUMULATIVE = fast_words(r"\b(?:since the (?:start|beginning|outbreak) of the (?:war|invasion|conflict|fighting)|"
                             r"since (?:the )?(?:war|invasion|conflict) (?:began|started)|in total since)\b", re.I)
 _STATE_ORGAN_AFTER = re.compile(r"\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:\w+\s+)?(?:cabinet|government|parliament|"
                                 r"assembly|legislature|duma|senate|congress)\b", re.I)
@@ -513,7 +514,7 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     return out
 
 
-_PERFECT = lx.fast_words(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+\s+)?$|\bto have\s+$|\b(?:is|are)\s+(?:\w+ly\s+)?$", re.I)
+_PERFECT = fast_words(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+\s+)?$|\bto have\s+$|\b(?:is|are)\s+(?:\w+ly\s+)?$", re.I)
 _NEWS_TENSE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t|ng)\b|\b(?:is|are)\s+[a-z]+ing\b"
                          r"|\b(?:begins|starts|launches|says|warns|strikes|hits|meets|signs)\b")
 
@@ -580,7 +581,7 @@ def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) ->
     c.target = actors.clean_target(target)
 
 
-_LIGHT_VERB = lx.fast_words(r"\b(?:imposed|imposes|launched|launches|carried out|carries out|conducted|staged|mounted|"
+_LIGHT_VERB = fast_words(r"\b(?:imposed|imposes|launched|launches|carried out|carries out|conducted|staged|mounted|"
                             r"unleashed|ordered|announced)\s+(?:[\w'’\-]+\s+){0,4}$")
 # "(?:[;,]\s+(?:as|...|and)|\s(?:as|while|whereas))\s", first character by one class (as _CLAUSE_END)
 _CLAUSE_START = re.compile(r"[;,\s](?:(?<=[;,])\s+(?:as|while|but|whereas|and)|(?<=\s)(?:as|while|whereas))\s")
@@ -591,7 +592,7 @@ _UNRESOLVED = re.compile(
     r"|\b([A-Z][a-z\u00C0-\u024F]{3,}\s+(?:district|region|oblast|province|governorate))\b")
 
 
-_HE_SHE = lx.fast_words(r"\b(?:he|she)\s+(?:(?:has|had|have|also|later|then|again|reportedly|was|is)\s+){0,2}$", re.I)
+_HE_SHE = fast_words(r"\b(?:he|she)\s+(?:(?:has|had|have|also|later|then|again|reportedly|was|is)\s+){0,2}$", re.I)
 
 
 def _last_person(text: str, pos: int, names: dict[str, str]) -> str | None:
@@ -779,7 +780,7 @@ def _name_words(names: dict[str, str]) -> frozenset[str]:
     return frozenset(w for full in names.values() for w in full.split())
 
 
-_STATE_ACRONYM = lx.fast_words(r"\b(?:US|UK|EU|UN|UAE|USSR|U\.S\.|U\.K\.|NATO|Nato|IDF)\b")
+_STATE_ACRONYM = fast_words(r"\b(?:US|UK|EU|UN|UAE|USSR|U\.S\.|U\.K\.|NATO|Nato|IDF)\b")
 
 
 def _political_sentence(text: str, s: int, e: int) -> bool:
@@ -791,7 +792,7 @@ def _political_sentence(text: str, s: int, e: int) -> bool:
 
 
 # matters of state: a named person speaking of these acts as a politician, whatever their title
-_STATE_MATTERS = lx.fast_words(r"\b(?:war|wars|invasion|aggression|sanctions|military|troops|nuclear|ceasefire|regime|"
+_STATE_MATTERS = fast_words(r"\b(?:war|wars|invasion|aggression|sanctions|military|troops|nuclear|ceasefire|regime|"
                                r"Kremlin|NATO|Nato|annex\w*|occupation|terrorism|terrorists|missiles?|airstrikes?)\b")
 
 

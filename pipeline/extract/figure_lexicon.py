@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.fast_regex import fast_alternation, lower_twin
+
 QUALIFIER_OF_GROUP = {"about": "~", "more": ">", "less": "<"}  # group names of QUALIFIER_RIGHT
 
 # "a 5% rise", "a 3% fall" after the figure
@@ -84,66 +86,6 @@ _trigger_words: dict[str, list[str]] = {}
 for _cat, _alts in TRIGGERS.items():
     for _w in _alts.split("|"):
         _trigger_words.setdefault(_w, []).append(_cat)
-
-
-def fast_alternation(words) -> re.Pattern:
-    """A whole-word regex for `words` that the engine scans fast: it consumes one character from
-    a class of first letters, then dispatches on that letter (an alternation led by `\\b` is
-    tried at every position and was several times slower)."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0].lower(), []).append(w[1:])
-    firsts = "".join(sorted(by_first))
-    branches = []
-    for c, rests in sorted(by_first.items()):
-        alts = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(rests, key=len, reverse=True))
-        branches.append(f"(?<=[{c}{c.upper()}])(?:{alts})")
-    return re.compile(f"[{firsts}{firsts.upper()}](?<![\\w].)(?:" + "|".join(branches) + r")\b")
-
-
-def lower_twin(words) -> re.Pattern:
-    """The lower-case twin of `fast_alternation(words)` for `scan_lowered`: led by the non-word
-    character before the word, with branches that start with a literal letter (which the engine
-    skips without entering them), so it runs ~3x faster over the lower-cased text."""
-    by_first: dict[str, list[str]] = {}
-    for w in words:
-        by_first.setdefault(w[0].lower(), []).append(w[1:])
-    branches = []
-    for c, rests in sorted(by_first.items()):
-        alts = "|".join(re.escape(r).replace(r"\ ", r"\s+") for r in sorted(rests, key=len, reverse=True))
-        branches.append(f"{c}(?:{alts})")
-    # led by any character that is not a lower-case word character: all non-word characters and a
-    # few more (a negated class of ASCII ranges is tested faster than the \W category)
-    return re.compile(r"[^a-z0-9_](?:" + "|".join(branches) + r")\b")
-
-
-def scan_lowered(exact: re.Pattern, twin: re.Pattern, text: str, low: str | None, pos: int = 0,
-                 endpos: int | None = None, offset: int = 0):
-    """The matches of `exact.finditer(text, pos, endpos)`, found faster: `twin` scans `low`
-    (text.lower(), or None when lower-casing changed its length) and each hit is confirmed by `exact` at the
-    hit's start + `offset`. The twin must match (at least) wherever `exact` does: it may find more
-    (say "KILLED" for a pattern with only the first letter in either case), which `exact`
-    rejects. After a confirmed match the scan resumes at its end as finditer does (with an
-    `offset`, the twin's lead character there is the match's last letter, and `exact` cannot
-    match right after a letter either)."""
-    if endpos is None:
-        endpos = len(text)
-    if low is None:
-        yield from exact.finditer(text, pos, endpos)
-        return
-    if offset:  # the twin cannot see the character before `pos`: a match right at `pos`
-        m = exact.match(text, pos, endpos)
-        if m:
-            yield m
-            pos = m.end()
-    search, match = twin.search, exact.match
-    while (c := search(low, pos, endpos)) is not None:
-        m = match(text, c.start() + offset, endpos)
-        if m:
-            yield m
-            pos = m.end()
-        else:
-            pos = c.start() + 1
 
 
 TRIGGER_RE = fast_alternation(_trigger_words)

@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, fields
 
 from pipeline.extract import figure_lexicon as lex
+from pipeline.extract.fast_regex import scan_lowered
 from pipeline.extract.figure_context import CHANGE_ONLY_FOR_SHARES, MONTH_WORDS, SCORE_WORDS, YEAR_WORDS, Tail
 from pipeline.extract.numbers import DIGIT_AT, WHOLE_WORDS, WORD_START, Number, number_starts, read_number
 from pipeline.extract.records import Figure
@@ -77,7 +78,7 @@ class _Found:
 def extract_figures(doc: Doc) -> list[Figure]:
     """All figures of the article, in text order (`event_index` is left for the events extractor)."""
     text = doc.text
-    low = text.lower()  # for the lower-case twin scans (`lex.scan_lowered`), made once
+    low = text.lower()  # for the lower-case twin scans (`scan_lowered`), made once
     found: list[_Found] = []
     blocked = 0
     for m in number_starts(text, low):
@@ -579,7 +580,7 @@ def _triggers(doc: Doc, si: int, low: str | None) -> _Triggers:
     if not doc.sentences:
         return _Triggers([], [], [])
     s, e = doc.sentences[si]
-    ms = list(lex.scan_lowered(lex.TRIGGER_RE, lex.TRIGGER_TWIN, doc.text, low, s, e, offset=1))
+    ms = list(scan_lowered(lex.TRIGGER_RE, lex.TRIGGER_TWIN, doc.text, low, s, e, offset=1))
     return _Triggers([m.start() for m in ms], [m.end() for m in ms],
                      [lex.TRIGGER_CATEGORIES[" ".join(m.group().lower().split())] for m in ms])
 
@@ -624,7 +625,7 @@ def _find_source(doc: Doc, si: int, low: str | None) -> str | None:
         m = lex.ACCORDING_TO.match(text, k - 1, e)
         if m:
             return m.group(1).strip().rstrip(".") or None
-    for cue in lex.scan_lowered(lex.SAID_CUE, lex.SAID_TWIN, text, low, s, e, offset=1):
+    for cue in scan_lowered(lex.SAID_CUE, lex.SAID_TWIN, text, low, s, e, offset=1):
         c0 = cue.start()
         before = text[max(s, c0 - 70):c0].rstrip()
         if before.endswith((",", "\"", "”")):
