@@ -10,7 +10,7 @@ from polars.testing import assert_frame_equal
 import pipeline.extract.batch as batch
 from pipeline.extract.batch import extract_frames
 from pipeline.normalize import ArticleSet
-from pipeline.storage.extract_cache import ExtractionCache
+from pipeline.storage.extract_cache import ExtractionCache, text_hashes
 from pipeline.storage.schemas import ID_COLUMN, TABLES
 from tests.conftest import SEED_ARTICLE, make_settings, run_build
 
@@ -65,24 +65,42 @@ def test_second_run_extracts_nothing_and_changes_nothing(tmp_path, seeds_dir):
     con.close()
 
 
+def test_a_story_republished_with_other_white_space_is_extracted_again(tmp_path, seeds_dir):
+    write_feed(seeds_dir / "feed.jsonl", STORIES)
+    settings = make_settings(tmp_path, seeds_dir)
+    run_build(settings)
+    # the same story (same article_id: white space is folded) with every offset after "bridge" moved
+    write_feed(seeds_dir / "feed.jsonl", [STORIES[0].replace("bridge", "bridge  ")] + STORIES[1:])
+    again = run_build(settings)
+    assert again.success and extraction_counts(again) == (1, 2)
+    checks = [e for e in again.get_asset_check_evaluations() if not e.passed]
+    assert not checks  # the offsets check passes: the quote rows point into the new text
+    con = duckdb.connect(str(settings.warehouse), read_only=True)
+    assert con.execute("SELECT count(*) FROM articles").fetchall() == [(3,)]
+    assert con.execute("SELECT quote_text FROM quotes WHERE quote_text LIKE '%bridge%'").fetchall() == [
+        ("The bridge   will reopen on Friday,",)]
+    con.close()
+
+
 def _articles(stories):
     s = ArticleSet()
     for i, t in enumerate(stories):
         from pipeline.readers.records import RawArticle
 
         s.add(RawArticle(external_id=str(i), source_file="x", text=t))
-    return s.articles_frame()
+    df = s.articles_frame()
+    return df.with_columns(text_hashes(df["text"]))
 
 
 def test_a_new_extractor_version_extracts_everything_again(tmp_path):
     articles = _articles(STORIES)
     old = ExtractionCache(tmp_path, version="old")
     old.save(articles["article_id"], {**extract_frames(articles).frames,
-                                      "extracted_articles": articles.select("article_id")})
+                                      "extracted_articles": articles.select("article_id", "text_hash")})
     assert old.todo(articles).height == 0
     new = ExtractionCache(tmp_path, version="new")
     assert new.todo(articles).height == 3
-    new.save(articles["article_id"], {"extracted_articles": articles.select("article_id")})
+    new.save(articles["article_id"], {"extracted_articles": articles.select("article_id", "text_hash")})
     assert not old.dir.exists()  # stale versions are removed
 
 
@@ -122,7 +140,7 @@ def test_one_failing_article_does_not_stop_the_others(tmp_path, seeds_dir, monke
 
 
 def _save(cache, articles, current=None):
-    frames = {**extract_frames(articles).frames, "extracted_articles": articles.select("article_id")}
+    frames = {**extract_frames(articles).frames, "extracted_articles": articles.select("article_id", "text_hash")}
     return cache.save((current if current is not None else articles)["article_id"], frames)
 
 

@@ -82,3 +82,19 @@ def test_a_version_is_never_spliced_into_sql_unchecked(tmp_path):
     con = duckdb.connect(str(tmp_path / "w.duckdb"))
     with pytest.raises(ValueError, match="not an extractor version"):
         load_tables(con, write_frames(tmp_path, "one", STORIES), version="x'; DROP TABLE articles; --")
+
+
+def test_an_article_whose_white_space_changed_gets_its_new_extracted_rows(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    load_tables(con, write_frames(tmp_path, "one", STORIES), version="v1")
+    spaced = {**STORIES, "b": "Shelling  killed 4 people in the port town on Tuesday, officials said."}
+    later = write_frames(tmp_path, "two", spaced)
+    update = load_tables(con, later, version="v1")  # the same article_id: white space is folded in ids
+    assert update["articles"]["deleted"] == update["articles"]["inserted"] == 1
+    assert update["events"]["deleted"] >= 1 and update["events"]["inserted"] == update["events"]["deleted"]
+    bad = con.execute("SELECT count(*) FROM quotes q JOIN articles a USING (article_id) "
+                      "WHERE substring(a.text, q.char_start + 1, q.char_end - q.char_start) <> q.quote_text").fetchall()
+    assert bad == [(0,)]  # offsets point into the new text
+    fresh = duckdb.connect(str(tmp_path / "fresh.duckdb"))
+    load_tables(fresh, later)
+    assert contents(con) == contents(fresh)

@@ -12,7 +12,7 @@ from pipeline.extract.batch import extract_frames
 from pipeline.normalize import fold_articles
 from pipeline.readers import seed_sources
 from pipeline.storage.duckdb_io import load_tables
-from pipeline.storage.extract_cache import ExtractionCache, extractor_version
+from pipeline.storage.extract_cache import ExtractionCache, extractor_version, text_hashes
 from pipeline.storage.publish import open_build, publish
 from pipeline.storage.seed_cache import SeedCache
 from pipeline.storage.schemas import EXTRACTED, REJECTED_INPUTS, TABLES, frame
@@ -102,11 +102,13 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
 def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
     """Run the pure extractors over the articles the cache has not seen under this extractor version."""
     staged = staging_path(paths.staging, "articles")
-    articles = pl.read_parquet(staged, columns=["article_id", "source_file", "external_id", "ingested_at"])
+    articles = pl.read_parquet(staged, columns=["article_id", "source_file", "external_id", "ingested_at", "text"])
+    articles = articles.with_columns(text_hashes(articles["text"])).drop("text")
     cache = ExtractionCache(paths.staging)
     # only the articles to extract are read whole: on a nightly run that is a handful of texts
-    todo_ids = cache.todo(articles.select("article_id"))["article_id"]
-    todo = pl.scan_parquet(staged).filter(pl.col("article_id").is_in(todo_ids.implode())).collect()
+    todo_keys = cache.todo(articles.select("article_id", "text_hash"))
+    todo = (pl.scan_parquet(staged).filter(pl.col("article_id").is_in(todo_keys["article_id"].implode())).collect()
+            .join(todo_keys, on="article_id", maintain_order="left"))
     context.log.info(f"extractor {extractor_version()}: {todo.height:,} of {articles.height:,} articles "
                      f"to extract, {articles.height - todo.height:,} from cache; {paths.workers} workers")
     started = time.perf_counter()
@@ -128,7 +130,7 @@ def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
         context.log.info(f"extraction: {todo.height:,} articles, {chars / 1e6:.2f} M chars in {seconds:.1f}s "
                          f"({chars / 1e6 / max(seconds, 1e-9):.2f} M chars/s)")
     new = {**result.frames, "extraction_errors": result.errors,
-           "extracted_articles": todo.select("article_id")}
+           "extracted_articles": todo.select("article_id", "text_hash")}
     cache.save(articles["article_id"], new)
     errors = cache.load("extraction_errors")
     if errors.height:

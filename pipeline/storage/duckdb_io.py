@@ -46,11 +46,17 @@ def load_tables(
     if version is not None and not _VERSION.fullmatch(version):
         raise ValueError(f"not an extractor version: {version!r}")
     out: dict[str, dict[str, int]] = {}
+    # articles first: an article whose row changed (its text, say) has its extracted rows replaced
+    order = sorted(parquet_files, key=lambda t: t != "articles")
     con.execute("BEGIN TRANSACTION")
     try:
-        for table, paths in parquet_files.items():
+        con.execute("CREATE OR REPLACE TEMP TABLE _changed_articles (article_id VARCHAR)")
+        for table in order:
+            paths = parquet_files[table]
             files = [str(paths)] if isinstance(paths, (str, Path)) else [str(p) for p in paths]
-            out[table] = _load(con, table, files, version)
+            rebuild_extracted = out.get("articles", {}).get("rebuilt", False)
+            out[table] = _load(con, table, files, version, rebuild=rebuild_extracted and table in PER_ARTICLE)
+        con.execute("DROP TABLE _changed_articles")
         con.execute("COMMIT")
     except BaseException:
         con.execute("ROLLBACK")
@@ -58,11 +64,12 @@ def load_tables(
     return out
 
 
-def _load(con: duckdb.DuckDBPyConnection, table: str, files: list[str], version: str | None) -> dict[str, int]:
+def _load(con: duckdb.DuckDBPyConnection, table: str, files: list[str], version: str | None,
+          rebuild: bool = False) -> dict[str, int]:
     src = f"SELECT {_select_list(table)} FROM read_parquet($files, union_by_name = true)"
     cols = ", ".join(f'"{c}"' for c in TABLES[table])
     stamp = f"{table}:{version}"  # an extractor version binds only the per-article tables
-    same = version is not None and _columns(con, table) == list(TABLES[table]) and (
+    same = version is not None and not rebuild and _columns(con, table) == list(TABLES[table]) and (
         table in HASHED or (table in PER_ARTICLE and _comment(con, table) == stamp))
     if not same:
         con.execute(f'CREATE OR REPLACE TABLE "{table}" AS {src}', {"files": files})
@@ -72,10 +79,16 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, files: list[str], version:
         return {"rows": n, "deleted": 0, "inserted": n, "rebuilt": True}
     if table in PER_ARTICLE:
         deleted = scalar(con, f'DELETE FROM "{table}" WHERE article_id NOT IN '
-                              "(SELECT article_id FROM read_parquet($files, union_by_name = true))", {"files": files})
+                              "(SELECT article_id FROM read_parquet($files, union_by_name = true)) "
+                              "OR article_id IN (SELECT article_id FROM _changed_articles)", {"files": files})
         inserted = scalar(con, f'INSERT INTO "{table}" SELECT * FROM ({src}) '
                                f'WHERE article_id NOT IN (SELECT article_id FROM "{table}")', {"files": files})
     else:
+        if table == "articles":  # same article, other white space: every offset moved, so its
+            # extracted rows are replaced too
+            con.execute('INSERT INTO _changed_articles SELECT a.article_id FROM "articles" a '
+                        "JOIN read_parquet($files, union_by_name = true) p USING (article_id) "
+                        "WHERE a.text IS DISTINCT FROM p.text", {"files": files})
         deleted = scalar(con, f'DELETE FROM "{table}" WHERE hash({cols}) NOT IN (SELECT hash({cols}) FROM ({src}))',
                          {"files": files})
         inserted = scalar(con, f'INSERT INTO "{table}" SELECT * FROM ({src}) '

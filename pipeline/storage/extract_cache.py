@@ -1,13 +1,17 @@
-"""Extracted rows kept per article between runs, keyed by article_id and extractor version.
+"""Extracted rows kept per article between runs, keyed by article_id, the exact text and the
+extractor version.
 
 A run extracts only the articles the cache has not seen under the current extractor version;
 the version is a hash of the extractor source, so any change to the extraction code makes the
-next run extract everything again. Rows of articles no longer in the seeds are dropped, so the
-cached frames are exactly the current `quotes`, `figures` and `events` tables.
+next run extract everything again. An article whose text changed only in white space keeps its
+article_id (it is the same story) but is extracted again, since every offset moved. Rows of
+articles no longer in the seeds are dropped, so the cached frames are exactly the current
+`quotes`, `figures` and `events` tables.
 """
 from __future__ import annotations
 
 import functools
+import hashlib
 import shutil
 import time
 from pathlib import Path
@@ -19,12 +23,19 @@ from pipeline.storage.staging import write_staged
 from pipeline.storage.versions import PACKAGE, code_hash
 
 SCHEMAS = {**{t: TABLES[t] for t in EXTRACTED}, "extraction_errors": EXTRACTION_ERRORS,
-           "extracted_articles": {"article_id": pl.String}}
+           "extracted_articles": {"article_id": pl.String, "text_hash": pl.String}}
 
 
 @functools.cache
 def extractor_version() -> str:
-    return code_hash([*(PACKAGE / "extract").glob("*.py"), PACKAGE / "taxonomy.py"])
+    # (this module too: a change of the cache's format must not read old files)
+    return code_hash([*(PACKAGE / "extract").glob("*.py"), PACKAGE / "taxonomy.py", Path(__file__)])
+
+
+def text_hashes(texts: pl.Series) -> pl.Series:
+    """A stable hash of each exact text (Polars' own hash may change between versions)."""
+    return pl.Series("text_hash", [hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
+                                   for t in texts], dtype=pl.String)
 
 
 # Appended parts before they are merged into one file per frame.
@@ -76,25 +87,30 @@ class ExtractionCache:
         return self.load("extracted_articles")["article_id"]
 
     def todo(self, articles: pl.DataFrame) -> pl.DataFrame:
-        """The articles this extractor version has not processed yet."""
-        return articles.filter(~pl.col("article_id").is_in(self.done_ids().implode()))
+        """The articles (article_id, text_hash) this extractor version has not processed yet."""
+        return articles.join(self.load("extracted_articles"), on=["article_id", "text_hash"], how="anti",
+                             maintain_order="left")
 
     def save(self, current_ids: pl.Series, new: dict[str, pl.DataFrame]) -> dict[str, list[Path]]:
         """Keep the cached rows of current articles and add the new rows.
 
         Unchanged seeds write nothing; new articles alone append a part; removed articles (or
         many parts) rewrite each frame whole."""
-        keep = current_ids.implode()
+        done = self.done_ids()
+        # rows of removed articles go, and so do the old rows of articles extracted again
+        again = new["extracted_articles"]["article_id"] if "extracted_articles" in new else pl.Series([], dtype=pl.String)
+        keep = current_ids.filter(~current_ids.is_in(again.implode())).implode()
         live = self._live()
-        removed = not self.done_ids().is_in(keep).all()
+        removed = not done.is_in(keep).all()
         nothing_new = all(df.is_empty() for df in new.values())
         if live and nothing_new and not removed:
             self._drop_stale()
             return {name: self.paths(name) for name in SCHEMAS}
         stamp = f"{time.time_ns():020d}"
         rewrite = removed or not live or len(live) >= MAX_PARTS
+        current = current_ids.implode()
         for name in sorted(SCHEMAS, key=lambda n: n == "extracted_articles"):  # the commit marker last
-            part = new.get(name, frame(SCHEMAS[name], [])).filter(pl.col("article_id").is_in(keep))
+            part = new.get(name, frame(SCHEMAS[name], [])).filter(pl.col("article_id").is_in(current))
             if rewrite:
                 part = pl.concat([self.load(name).filter(pl.col("article_id").is_in(keep)), part],
                                  how="vertical_relaxed")
