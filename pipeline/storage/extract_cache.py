@@ -11,7 +11,6 @@ articles no longer in the seeds are dropped, so the cached frames are exactly th
 from __future__ import annotations
 
 import functools
-import hashlib
 import shutil
 import time
 from pathlib import Path
@@ -23,19 +22,20 @@ from pipeline.storage.staging import write_staged
 from pipeline.storage.versions import PACKAGE, code_hash
 
 SCHEMAS = {**{t: TABLES[t] for t in EXTRACTED}, "extraction_errors": EXTRACTION_ERRORS,
-           "extracted_articles": {"article_id": pl.String, "text_hash": pl.String}}
+           "extracted_articles": {"article_id": pl.String, "text_hash": pl.UInt64}}
 
 
 @functools.cache
 def extractor_version() -> str:
-    # (this module too: a change of the cache's format must not read old files)
-    return code_hash([*(PACKAGE / "extract").glob("*.py"), PACKAGE / "taxonomy.py", Path(__file__)])
+    # (this module too: a change of the cache's format must not read old files; and the Polars
+    # version, whose string hash keys the cache by exact text and may change between versions)
+    return code_hash([*(PACKAGE / "extract").glob("*.py"), PACKAGE / "taxonomy.py", Path(__file__)],
+                     extra=f"polars {pl.__version__}")
 
 
 def text_hashes(texts: pl.Series) -> pl.Series:
-    """A stable hash of each exact text (Polars' own hash may change between versions)."""
-    return pl.Series("text_hash", [hashlib.blake2b(t.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
-                                   for t in texts], dtype=pl.String)
+    """A hash of each exact text: Polars hashes 250 MB in 0.03 s (hashlib in Python: 0.5 s)."""
+    return texts.hash(seed=0).alias("text_hash")
 
 
 # Appended parts before they are merged into one file per frame.

@@ -8,8 +8,8 @@ from pathlib import Path
 PACKAGE = Path(__file__).resolve().parents[1]
 
 
-def code_hash(files: Iterable[Path]) -> str:
-    h = hashlib.sha256()
+def code_hash(files: Iterable[Path], extra: str = "") -> str:
+    h = hashlib.sha256(extra.encode())
     for p in sorted(files):
         h.update(p.name.encode())
         h.update(p.read_bytes())
