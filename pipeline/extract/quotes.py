@@ -153,8 +153,8 @@ class _Article:
         self.closes: list[int] = []  # close_end of each quotation, sorted
         self.opens: list[int] = []  # and where each of those opened
         self.resolved: dict[str, Speaker] = {}
-        self._np_memo: dict[tuple[int, int], tuple[int, int] | None] = {}
-        self._subj_memo: dict[tuple[int, int], tuple[int, int] | None] = {}
+        # (phrase finder, position, bound) -> phrase span: see `np_before`
+        self._memo: dict[tuple, tuple[int, int] | None] = {}
 
     @property
     def chain(self) -> MentionChain:
@@ -162,24 +162,22 @@ class _Article:
             self._chain = MentionChain(self.text)
         return self._chain
 
+    def _kept(self, finder, a: int, b: int) -> tuple[int, int] | None:
+        key = (finder, a, b)
+        memo = self._memo
+        if key in memo:
+            return memo[key]
+        got = memo[key] = finder(self.text, a, b)
+        return got
+
     def np_before(self, pos: int, floor: int) -> tuple[int, int] | None:
         """`np_before` on this article, kept: partial quotes and the indirect pass look at
         the same verb from the same sentence start (about one call in seven repeats)."""
-        key = (pos, floor)
-        memo = self._np_memo
-        if key in memo:
-            return memo[key]
-        got = memo[key] = np_before(self.text, pos, floor)
-        return got
+        return self._kept(np_before, pos, floor)
 
     def subject_np(self, lo: int, limit: int) -> tuple[int, int] | None:
         """`subject_np` on this article, kept (see `np_before`)."""
-        key = (lo, limit)
-        memo = self._subj_memo
-        if key in memo:
-            return memo[key]
-        got = memo[key] = subject_np(self.text, lo, limit)
-        return got
+        return self._kept(subject_np, lo, limit)
 
     def _index(self) -> None:
         """Sentence starts, glued sentence starts and newlines, found once per article."""
