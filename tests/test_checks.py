@@ -56,3 +56,19 @@ def test_values_outside_the_taxonomy_fail(warehouse_copy):
     assert "enum_values" in failing(warehouse_copy, "events")
     bad = failing(warehouse_copy, "quotes")["enum_values"]
     assert bad.examples == ["NULL"] * len(bad.examples)
+
+
+def test_wrong_char_count_fails(warehouse_copy):
+    # offsets are bounded by char_count, so char_count itself is pinned to the text
+    warehouse_copy.execute("UPDATE articles SET char_count = char_count - 1 WHERE article_id = (SELECT min(article_id) FROM articles)")
+    assert set(failing(warehouse_copy, "articles")) == {"char_count_exact"}
+
+
+def test_span_running_past_the_text_fails(warehouse_copy):
+    # a span cut short by the end of the text must not pass as exact
+    warehouse_copy.execute("""
+        UPDATE quotes SET char_start = a.char_count - 3, char_end = a.char_count + 1,
+                          quote_text = right(a.text, 3)
+        FROM articles a WHERE a.article_id = quotes.article_id
+          AND quote_id = (SELECT min(quote_id) FROM quotes)""")
+    assert set(failing(warehouse_copy, "quotes")) == {"offsets_exact"}

@@ -11,6 +11,7 @@ CHECK_DESCRIPTIONS = {
     "unique_ids": "Every id is present and unique.",
     "article_exists": "Every row's article_id is in `articles`.",
     "offsets_exact": "text[char_start:char_end] is exactly the stored span, for every row.",
+    "char_count_exact": "char_count is the text's length in characters (offsets are bounded by it).",
     "enum_values": "Enum columns hold only the contract's values.",
 }
 
