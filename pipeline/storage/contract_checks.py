@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from pipeline.readers.records import REJECT_REASONS
-from pipeline.storage.duckdb_io import scalar
+from pipeline.storage.duckdb_io import PENDING, scalar
 from pipeline.storage.schemas import ID_COLUMN
 from pipeline.taxonomy import (
     DATE_PRECISIONS, EVENT_TYPES, FIGURE_CATEGORIES, QUALIFIERS, QUOTE_KINDS, SUB_EVENT_TYPES,
@@ -59,7 +59,26 @@ def check_article_exists(con: duckdb.DuckDBPyConnection, table: str) -> CheckOut
     return _run(con, table, "article_exists", f"SELECT count(*) FROM ({orphans})", orphans)
 
 
-def check_offsets(con: duckdb.DuckDBPyConnection, table: str) -> CheckOutcome:
+def _has_pending(con: duckdb.DuckDBPyConnection) -> bool:
+    return bool(scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '_pipeline' "
+                            "AND table_name = 'pending_checks'"))
+
+
+def pending_articles(con: duckdb.DuckDBPyConnection, table: str) -> str | None:
+    """A subquery of the articles whose rows in `table` no check has passed yet, or None when
+    every row has to be read (after a rebuild, or in a file `load_tables` did not write)."""
+    if not _has_pending(con) or scalar(
+            con, f"SELECT count(*) FROM {PENDING} WHERE tbl = $t AND article_id IS NULL", {"t": table}):
+        return None
+    return f"(SELECT article_id FROM {PENDING} WHERE tbl = $pending_table)"
+
+
+def clear_pending(con: duckdb.DuckDBPyConnection, table: str) -> None:
+    if _has_pending(con):
+        con.execute(f"DELETE FROM {PENDING} WHERE tbl = $t", {"t": table})
+
+
+def check_offsets(con: duckdb.DuckDBPyConnection, table: str, scope: str | None = None) -> CheckOutcome:
     # Bounds use the stored char_count (pinned to the text by `char_count_exact`): length() of a
     # joined text counts its characters again for every row, which cost more than the substrings.
     span_col = SPANS[table]
@@ -71,13 +90,21 @@ def check_offsets(con: duckdb.DuckDBPyConnection, table: str) -> CheckOutcome:
         bad += (f' OR length(t."{span_col}") IS DISTINCT FROM t.char_end - t.char_start'
                 f' OR substring(a.text, t.char_start + 1, t.char_end - t.char_start) IS DISTINCT FROM t."{span_col}"')
     rows = (f'SELECT t.{ID_COLUMN[table]} || \' [\' || t.char_start || \':\' || t.char_end || \']\' '
-            f'FROM "{table}" t JOIN articles a USING (article_id) WHERE {bad}')
-    return _run(con, table, "offsets_exact", f"SELECT count(*) FROM ({rows})", rows)
+            f'FROM "{table}" t JOIN articles a USING (article_id) WHERE ({bad})')
+    if scope:
+        rows += f" AND t.article_id IN {scope}"
+    return _run(con, table, "offsets_exact", f"SELECT count(*) FROM ({rows})", rows, _scope_params(table, scope))
 
 
-def check_char_count(con: duckdb.DuckDBPyConnection, table: str) -> CheckOutcome:
+def check_char_count(con: duckdb.DuckDBPyConnection, table: str, scope: str | None = None) -> CheckOutcome:
     bad = 'SELECT article_id FROM "articles" WHERE char_count IS DISTINCT FROM length(text)'
-    return _run(con, table, "char_count_exact", f"SELECT count(*) FROM ({bad})", bad)
+    if scope:
+        bad += f" AND article_id IN {scope}"
+    return _run(con, table, "char_count_exact", f"SELECT count(*) FROM ({bad})", bad, _scope_params(table, scope))
+
+
+def _scope_params(table: str, scope: str | None) -> dict:
+    return {"pending_table": table} if scope else {}
 
 
 def check_enums(con: duckdb.DuckDBPyConnection, table: str) -> CheckOutcome:
@@ -108,5 +135,17 @@ CHECKS = {"unique_ids": check_unique_ids, "article_exists": check_article_exists
           "offsets_exact": check_offsets, "char_count_exact": check_char_count, "enum_values": check_enums}
 
 
-def run_checks(con: duckdb.DuckDBPyConnection, table: str) -> list[CheckOutcome]:
-    return [CHECKS[name](con, table) for name in checks_for(table)]
+# Checks that read the article text: on a nightly run they read only the rows added since they
+# last passed. The others are cheap over a whole table, and some (orphans after a removal) need it.
+SCOPED = {"offsets_exact", "char_count_exact"}
+
+
+def run_checks(con: duckdb.DuckDBPyConnection, table: str, pending_only: bool = False) -> list[CheckOutcome]:
+    """Every check of `table`; with `pending_only`, the text checks read only rows no check has
+    passed yet, and once all pass those rows are no longer pending."""
+    scope = pending_articles(con, table) if pending_only else None
+    outcomes = [CHECKS[name](con, table, scope) if name in SCOPED else CHECKS[name](con, table)
+                for name in checks_for(table)]
+    if pending_only and all(o.passed for o in outcomes):
+        clear_pending(con, table)
+    return outcomes
