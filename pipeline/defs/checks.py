@@ -28,7 +28,7 @@ def _contract_checks(table: str) -> dg.AssetChecksDefinition:
         for o in outcomes:
             yield dg.AssetCheckResult(
                 asset_key=table, check_name=o.name, passed=o.passed,
-                metadata={"failing_rows": o.failures, "examples": ", ".join(o.examples) or "-"},
+                metadata={"failing_rows": o.failures, "examples": ", ".join(o.examples) or "-", "rows_read": o.scope},
                 description=None if o.passed else f"{o.failures} rows break it, e.g. {', '.join(o.examples)}",
             )
 

@@ -23,6 +23,7 @@ class CheckOutcome:
     name: str
     failures: int
     examples: list[str] = field(default_factory=list)
+    scope: str = "all rows"
 
     @property
     def passed(self) -> bool:
@@ -146,6 +147,9 @@ def run_checks(con: duckdb.DuckDBPyConnection, table: str, pending_only: bool = 
     scope = pending_articles(con, table) if pending_only else None
     outcomes = [CHECKS[name](con, table, scope) if name in SCOPED else CHECKS[name](con, table)
                 for name in checks_for(table)]
+    for o in outcomes:
+        if scope and o.name in SCOPED:
+            o.scope = "rows added since the checks last passed"
     if pending_only and all(o.passed for o in outcomes):
         clear_pending(con, table)
     return outcomes
