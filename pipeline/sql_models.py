@@ -24,9 +24,9 @@ class SqlModel:
     description: str
 
 
-def tables_read(sql: str) -> set[str]:
-    """Names of the tables a query reads, minus the CTEs it defines itself."""
-    tree = sqlglot.parse_one(sql, read="duckdb")
+def tables_read(sql: str | exp.Expression) -> set[str]:
+    """Names of the tables a query (SQL text or a parsed tree) reads, minus the CTEs it defines itself."""
+    tree = sqlglot.parse_one(sql, read="duckdb") if isinstance(sql, str) else sql
     ctes = {cte.alias_or_name.lower() for cte in tree.find_all(exp.CTE)}
     return {t.name.lower() for t in tree.find_all(exp.Table) if t.name and t.name.lower() not in ctes}
 
@@ -51,7 +51,7 @@ def load_model(path: Path) -> SqlModel:
         raise ModelError(f"{path.name}: cannot parse the SQL: {str(exc).splitlines()[0]}") from exc
     if len(statements) != 1 or not isinstance(statements[0], exp.Query):
         raise ModelError(f"{path.name}: a model must be exactly one SELECT statement")
-    reads = frozenset(tables_read(sql) - {name})
+    reads = frozenset(tables_read(statements[0]) - {name})
     return SqlModel(name, path, sql, reads, header_comment(sql) or f"SQL model {path.name}")
 
 

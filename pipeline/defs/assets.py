@@ -8,14 +8,13 @@ from dagster_duckdb import DuckDBResource
 
 from pipeline.defs.metadata import table_metadata
 from pipeline.defs.resources import NewsPaths, warehouse_connection
-from pipeline.extract.batch import extract_frames
 from pipeline.normalize import fold_articles
 from pipeline.readers import seed_sources
 from pipeline.storage.duckdb_io import load_tables
 from pipeline.storage.extract_cache import ExtractionCache, extractor_version, text_hashes
 from pipeline.storage.publish import open_build, publish
 from pipeline.storage.seed_cache import SeedCache
-from pipeline.storage.schemas import EXTRACTED, REJECTED_INPUTS, TABLES, frame
+from pipeline.storage.schemas import EXTRACTED, EXTRACTION_ERRORS, REJECTED_INPUTS, TABLES, frame
 from pipeline.storage.staging import staging_path, write_staged
 
 # staged frame asset -> the DuckDB table it becomes
@@ -123,13 +122,20 @@ def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
             context.log.info(f"extracted {done:,}/{total:,} articles ({rate:,.0f}/s, "
                              f"about {(total - done) / max(rate, 1e-9):,.0f}s left)")
 
-    result = extract_frames(todo, workers=paths.workers, batch_size=paths.batch_size, progress=progress)
-    seconds = time.perf_counter() - started
-    chars = todo["char_count"].sum() if todo.height else 0
     if todo.height:
+        # imported here: the extractors compile their lexicons on import, which a run with
+        # nothing new to extract need not pay
+        from pipeline.extract.batch import extract_frames
+
+        result = extract_frames(todo, workers=paths.workers, batch_size=paths.batch_size, progress=progress)
+        frames, errors = result.frames, result.errors
+        seconds, chars = time.perf_counter() - started, todo["char_count"].sum()
         context.log.info(f"extraction: {todo.height:,} articles, {chars / 1e6:.2f} M chars in {seconds:.1f}s "
                          f"({chars / 1e6 / max(seconds, 1e-9):.2f} M chars/s)")
-    new = {**result.frames, "extraction_errors": result.errors,
+    else:
+        frames, errors = {t: frame(TABLES[t], []) for t in EXTRACTED}, frame(EXTRACTION_ERRORS, [])
+        seconds = 0.0
+    new = {**frames, "extraction_errors": errors,
            "extracted_articles": todo.select("article_id", "text_hash")}
     cache.save(articles["article_id"], new)
     errors = cache.load("extraction_errors")
