@@ -147,8 +147,7 @@ def _is_title(tok: str) -> bool:
 def person_names(text: str) -> dict[str, str]:
     """surname -> the longest capitalised name ending in it ("Putin" -> "Vladimir Putin")."""
     out: dict[str, str] = {}
-    for m in _PERSON.finditer(text):
-        span = m.group(1)
+    for span in _PERSON.findall(text):  # (the one group's text, without a match object per name)
         found = _NAME_IN.get(span, ())
         if found == ():
             if len(_NAME_IN) > 100_000:

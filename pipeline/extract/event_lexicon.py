@@ -77,20 +77,18 @@ def trigger_info(group: str) -> tuple[str, str]:
 
 
 # --- context words the resolvers look for around a trigger (fast_words: same matches, scanned faster) ---
-WEAPON_RE = {
-    "chemical_weapon": fast_words(r"\b(?:chemical weapons?|sarin|chlorine|nerve agents?|mustard gas|poison gas|toxic gas)\b", re.I),
-    "suicide_bomb": fast_words(r"\bsuicide (?:bomb\w*|attack\w*|vests?)\b|\bblew (?:himself|herself|themselves) up\b", re.I),
-    "air_drone_strike": fast_words(
-        r"\b(?:drones?|UAVs?|air[- ]?strikes?|air[- ]?raids?|warplanes?|fighter jets?|jets|aircraft|helicopters?|"
-        r"gunships?|bombers?|aerial|Shahed|kamikaze|glide bombs?|barrel bombs?|air force)\b", re.I),
-    "shelling_artillery_missile_attack": fast_words(
-        r"\b(?:shell(?:s|ed|ing|fire)?|artillery|missiles?|rockets?|mortars?|howitzers?|MLRS|Grad|HIMARS|Iskanders?|"
-        r"Kalibrs?|ballistic|cruise|bombard\w*|Kinzhals?|projectiles?|tank fire)\b", re.I),
-    "remote_explosive_landmine_ied": fast_words(
-        r"\b(?:IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?|booby[- ]traps?|"
-        r"planted (?:a )?bombs?|bombs?|explosives?)\b", re.I),
-    "grenade": fast_words(r"\bgrenades?\b", re.I),
+_WEAPON_PATTERNS = {
+    "chemical_weapon": r"\b(?:chemical weapons?|sarin|chlorine|nerve agents?|mustard gas|poison gas|toxic gas)\b",
+    "suicide_bomb": r"\bsuicide (?:bomb\w*|attack\w*|vests?)\b|\bblew (?:himself|herself|themselves) up\b",
+    "air_drone_strike": r"\b(?:drones?|UAVs?|air[- ]?strikes?|air[- ]?raids?|warplanes?|fighter jets?|jets|aircraft|helicopters?|"
+        r"gunships?|bombers?|aerial|Shahed|kamikaze|glide bombs?|barrel bombs?|air force)\b",
+    "shelling_artillery_missile_attack": r"\b(?:shell(?:s|ed|ing|fire)?|artillery|missiles?|rockets?|mortars?|howitzers?|MLRS|Grad|HIMARS|Iskanders?|"
+        r"Kalibrs?|ballistic|cruise|bombard\w*|Kinzhals?|projectiles?|tank fire)\b",
+    "remote_explosive_landmine_ied": r"\b(?:IEDs?|improvised explosive|roadside bombs?|land ?mines?|car bombs?|explosive devices?|booby[- ]traps?|"
+        r"planted (?:a )?bombs?|bombs?|explosives?)\b",
+    "grenade": r"\bgrenades?\b",
 }
+WEAPON_RE = {sub: fast_words(pat, re.I) for sub, pat in _WEAPON_PATTERNS.items()}
 WEAPON_ORDER = ("chemical_weapon", "suicide_bomb", "air_drone_strike", "shelling_artillery_missile_attack",
                 "remote_explosive_landmine_ied", "grenade")
 
@@ -152,11 +150,26 @@ def _literal_start(alt: str) -> tuple[str, bool]:
     return alt.lower(), True
 
 
+# the lower-case literal each weapon word starts with: a weapon's regex can match only in a window whose
+# caseless() holds one of them (substring tests rule out most weapons before their regex scans the window)
+def _cues(pat: str) -> tuple[str, ...]:
+    lits = {_literal_start(x)[0] for a in split_alternatives(pat) for x in letter_led(a)}
+    return tuple(sorted(c for c in lits if not any(o != c and o in c for o in lits)))  # "air" covers "aircraft"
+
+
+WEAPON_CUES = {sub: _cues(pat) for sub, pat in _WEAPON_PATTERNS.items()}
+
+
 _STEM, _WHOLE = object(), object()
 
 
+# English words' first letters, commonest first: the scan tries the trie's first-level branches in this order
+_FIRST_LETTERS = "tasiwobchmfpdrlenguyvjkqzx"
+
+
 def _trie(entries: set[tuple[str, bool]]) -> str:
-    """A regex for text starting with one of the literals (a whole one: and no letter after it)."""
+    """A regex for text starting with one of the literals (a whole one: and no letter after it).
+    Branches start with distinct letters, so their order changes only how soon the right one is tried."""
     root: dict = {}
     for lit, whole in entries:
         node = root
@@ -167,7 +180,8 @@ def _trie(entries: set[tuple[str, bool]]) -> str:
     def rx(node: dict) -> str:
         if _STEM in node:
             return ""  # a literal ends here: whatever follows
-        branches = [re.escape(ch) + rx(node[ch]) for ch in sorted(k for k in node if isinstance(k, str))]
+        order = sorted((k for k in node if isinstance(k, str)), key=lambda k: (_FIRST_LETTERS.find(k) % 99, k))
+        branches = [re.escape(ch) + rx(node[ch]) for ch in order]
         if _WHOLE in node:
             branches.append("(?![a-z])")
         return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
@@ -187,9 +201,11 @@ def _fast_scan() -> tuple[re.Pattern, dict[str, re.Pattern], frozenset[str]]:
             if not groups or groups[-1][0] != name:
                 groups.append((name, []))
             groups[-1][1].append(alt)
-    # a non-letter, then the literal start of some trigger ("set on f", "shot down"): the engine skips
-    # to non-letters in C; a look-ahead, so that a start inside it is still found
-    starts = re.compile("[^a-z](?=" + _trie(entries) + ")")
+    # a non-letter, then the literal start of some trigger ("set on f", "shot down"), scanned over bytes in which
+    # every non-letter is a space (see trigger_matches); a look-ahead, so that a start inside it is still found
+    # (so in the trie too every non-letter is a space: "sit-in" is tried as "sit in")
+    spaced = {(re.sub("[^a-z]", " ", lit), whole) for lit, whole in entries}
+    starts = re.compile(b" (?=" + _trie(spaced).encode("ascii") + b")")
     subs = {c: re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in groups) + r")\b",
                           re.IGNORECASE) for c, groups in by_letter.items()}
     return starts, subs, frozenset(lit for lit, _ in entries)
@@ -201,6 +217,10 @@ except ValueError:  # a pattern without a literal start: tests catch it, extract
     TRIGGER_PREFIXES = None
 
 
+# every byte but a-z -> a space
+_NON_LETTERS_TO_SPACE = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
+
+
 def trigger_matches(text: str):
     """The same matches as TRIGGER_RE.finditer(text), found faster."""
     low = " " + text.lower()  # the leading space: a word start at offset 0 follows a non-letter too
@@ -209,8 +229,12 @@ def trigger_matches(text: str):
         return
     if not low.isascii():  # IGNORECASE lets "ı" and "ſ" stand for "i" and "s" (lower() keeps them)
         low = low.replace("ı", "i").replace("ſ", "s")
+    # one byte per character ("?" for the others), every non-letter a space: the engine skips to spaces
+    # (a byte search) instead of testing a class at every character. The trie's spaces then also match
+    # other non-letters: a few more starts, which the exact regex below rejects
+    lead = low.encode("ascii", "replace").translate(_NON_LETTERS_TO_SPACE)
     end = 0
-    for c in _STARTS_RE.finditer(low):
+    for c in _STARTS_RE.finditer(lead):
         pos = c.start()  # the word's offset in text (low is one character longer in front)
         if pos < end:
             continue

@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from pipeline.extract import actors, casualties, dates, places
 from pipeline.extract import event_lexicon as lx
-from pipeline.extract.fast_regex import fast_words
+from pipeline.extract.fast_regex import caseless, fast_words
 from pipeline.extract.records import Event, Figure
 from pipeline.extract.text import Doc, trie_pattern
 from pipeline.taxonomy import PRECEDENCE, SUB_EVENT_TYPES
@@ -29,10 +29,12 @@ _RANK = {s: i for i, s in enumerate(PRECEDENCE)}
 _VIOLENT = {"battles", "explosions_remote_violence", "violence_against_civilians", "protests", "riots"}
 _PHYSICAL = _VIOLENT | {"strategic_developments", "crime_disasters"}
 _QUOTE = re.compile(r"“[^“”]{0,3000}”|\"[^\"\n]{0,3000}\"")
-_LOCATIVE = re.compile(
-    r"(?:\b(?:in|near|on|at|outside|around|across|over|into|inside|of|toward|towards|targeting|hit|struck|"
-    r"captured|seized|entered|entering|liberated|recaptured|retook|including)|cities of|towns of|regions of|city of|town of|"
-    r"village of|region of)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
+# a locative word, then up to two words before the place ("in the eastern city of"): "cities of", "region of"
+# and the like end in "of", a locative word itself, so the pattern need not name them (asked only whether it
+# matches); fast_words: tried only at the words' first letters, not at every position of the window
+_LOCATIVE = fast_words(
+    r"\b(?:in|near|on|at|outside|around|across|over|into|inside|of|toward|towards|targeting|hit|struck|"
+    r"captured|seized|entered|entering|liberated|recaptured|retook|including)\s+(?:the\s+)?(?:\w+\s+){0,2}$", re.I)
 # ",\s+...ing\b|;|,\s+(?:which|...)\b|\s+—\s+|\s+(?:...)?(?:after|...)\s" with its first character read by
 # one class, so that the engine skips to those characters in C (the alternatives check which it was)
 _CLAUSE_END = re.compile(r"[,;\s](?:(?<=,)\s+(?:\w+ly\s+)?\w+ing\b|(?<=;)|(?<=,)\s+(?:which|who|while|but|according)\b"
@@ -88,6 +90,15 @@ _CUMULATIVE = fast_words(r"\b(?:since the (?:start|beginning|outbreak) of the (?
                             r"since (?:the )?(?:war|invasion|conflict) (?:began|started)|in total since)\b", re.I)
 _STATE_ORGAN_AFTER = re.compile(r"\s+(?:the\s+|its\s+|his\s+|her\s+)?(?:\w+\s+)?(?:cabinet|government|parliament|"
                                 r"assembly|legislature|duma|senate|congress)\b", re.I)
+# (compiled once: these run for every candidate)
+_NAME_AFTER = re.compile(r"\s+(?:the\s+)?(?:\w+\s+){0,3}?[A-Z]")
+_REFLEXIVE_AFTER = re.compile(r"\s+(?:himself|herself|themselves|time)\b")
+_PUNCT = re.compile(r"[,.;:]")
+_CONJ_AFTER = re.compile(r"\s+(?:and|in|by|when|as|after|during|on|at|while|so|since)\b")
+_BY_AFTER = re.compile(r"\s+by\s")
+_LOWER_AFTER = re.compile(r"\s+[a-z]")
+_IN_AT = re.compile(r"\b(?:in|at)\s+")
+_INVASION_WORD = re.compile(r"(?:invasion|occupation|annexation|annex)", re.I)
 _WINDOW = 400  # characters either side of a trigger that its sentence is read over, at most
 _MAX_TRIGGERS = 3000
 
@@ -136,9 +147,13 @@ _PLATFORM = re.compile(r"\bfrom\s+(?:[\w\-]+\s+){0,3}?(?:bombers?|jets?|aircraft
 def _weapon(window: str) -> str | None:
     if "from" in window:
         window = _PLATFORM.sub(" ", window)
+    low = caseless(window)
     for sub in lx.WEAPON_ORDER:
-        if lx.WEAPON_RE[sub].search(window):
-            return sub
+        for cue in lx.WEAPON_CUES[sub]:  # (a substring test rules out most weapons before their regex)
+            if cue in low:
+                if lx.WEAPON_RE[sub].search(window):
+                    return sub
+                break
     return None
 
 
@@ -197,7 +212,7 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
         after = text[m_end:min(e, m_end + 70)]
         if lx.SEIZED_WEAPONS_RE.search(after):
             return "disrupted_weapons_use", False
-        if lx.TERRITORY_RE.search(after) or re.match(r"\s+(?:the\s+)?(?:\w+\s+){0,3}?[A-Z]", after):
+        if lx.TERRITORY_RE.search(after) or _NAME_AFTER.match(after):
             if low in ("entered",) and not lx.ARMED_RE.search(sent):
                 return None, False
             return "non_state_actor_overtakes_territory", False
@@ -225,7 +240,7 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
     # KILL: a killing with no tactic named
     if low == "died":  # in a report of strikes, deaths named with a place are the strikes' toll there
         return (earlier_explosion, False) if earlier_explosion else (None, False)
-    if re.match(r"\s+(?:himself|herself|themselves|time)\b", text[m_end:m_end + 12]):
+    if _REFLEXIVE_AFTER.match(text[m_end:m_end + 12]):
         return None, False
     if low in ("massacred", "massacre", "massacres", "beheaded", "hacked to death", "burned alive"):
         return "attack", False
@@ -238,8 +253,8 @@ def _resolve(kind: str, trig: str, text: str, s: int, e: int, m_start: int, m_en
         if lx.AIRCRAFT_RE.search(text, max(s, m_start - 40), m_start):
             return "air_drone_strike", False  # a helicopter opening fire
         victims = re.sub(r"^\s+(?:on|at|upon|into)\b", " ", victims)
-    obj = re.split(r"[,.;:]", victims[:40], 1)[0]
-    if not re.match(r"\s+(?:and|in|by|when|as|after|during|on|at|while|so|since)\b", obj) \
+    obj = _PUNCT.split(victims[:40], 1)[0]
+    if not _CONJ_AFTER.match(obj) \
             and lx.CIVILIANS_RE.search(obj) and not lx.ARMED_RE.search(obj):
         return "attack", False  # "fighters killed 12 villagers": the killed are the object
     if low in ("shot dead", "gunned down", "stabbed", "hacked to death") and not lx.ARMED_RE.search(victims):
@@ -258,6 +273,7 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
 
     # 1-2. triggers -> typed candidates
     cands: list[_Cand] = []
+    political: dict[tuple[int, int], bool] = {}  # (start, end) -> _political_sentence
     earlier_explosion: str | None = None
     explosion_sent = -100
     for n_trig, m in enumerate(lx.trigger_matches(text)):
@@ -294,8 +310,12 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
             continue
         if sub == "change_to_group_activity" and _STATE_ORGAN_AFTER.match(text, m.end()):
             sub = "other"  # a dissolved cabinet or parliament is a change of government, not of an armed group
-        if sub in _NEEDS_POLITICS and not _political_sentence(text, s, e):
-            continue  # "the club sacked its coach", "the firm invited offers"
+        if sub in _NEEDS_POLITICS:
+            pol = political.get((s, e))
+            if pol is None:  # asked again for each act of a sentence ("met ... and pledged ... and urged")
+                pol = political[(s, e)] = _political_sentence(text, s, e)
+            if not pol:
+                continue  # "the club sacked its coach", "the firm invited offers"
         if sub == "non_violent_transfer_of_territory" and not lx.ARMED_RE.search(text, s, e):
             continue  # "withdrew from the tournament": only armed forces hand over ground
         prefix = text[max(s, m.start() - 45):m.start()]
@@ -361,25 +381,28 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     # 3. places of the article (resolved together), names for actors
     # the event sentences; the lead too when a name is ambiguous (Odesa, Georgia), for context
     mentions: list[places.Mention] = []
+    scanned: list[tuple[int, int, list[places.Mention]]] = []  # (start, end, places found there)
     last = 0
     for a, b in sorted({c.span for c in chosen}):
         a = max(a, last)
         if b > a:
-            mentions.extend(places.find_mentions(text, a, b))
+            found = places.find_mentions(text, a, b)
+            mentions.extend(found)
+            scanned.append((a, b, found))
             last = b
     lead: list[list[places.Mention]] = []  # the lead's places, found once if needed
 
     def lead_mentions() -> list[places.Mention]:
         if not lead:
-            lead.append(places.find_mentions(text, 0, min(len(text), 2000)))
+            lead.append(_lead_places(text, min(len(text), 2000), scanned))
         return lead[0]
 
     context: dict[str, float] = {}
-    if any(len({p.country_code for p in mm.candidates}) > 1 for mm in mentions):
+    if any(len(mm.candidates) > 1 and _two_countries(mm.candidates) for mm in mentions):
         known = {mm.start for mm in mentions}
         mentions.extend(mm for mm in lead_mentions() if mm.start not in known)
-        for dm in _DEMONYM_RE.finditer(text, 0, 20000):
-            cc = places.DEMONYMS[dm.group(1).lower()]
+        for dm in _DEMONYM_RE.findall(text, 0, 20000):
+            cc = places.DEMONYMS[dm.lower()]
             context[cc] = context.get(cc, 0.0) + 0.5
     mentions.sort(key=lambda mm: mm.start)
     places.resolve(mentions, context)
@@ -415,18 +438,19 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     ev_sents: list[int] = []
     ev_trig: list[int] = []  # each event's trigger offset, for which event a toll belongs to
     nouns: list[bool] = []
+    political_actors: dict[str, bool | None] = {}  # for _political
     for c in chosen:
         s, e = c.span
         et = SUB_EVENT_TYPES[c.sub]
         _actor_target(c, text, s, e, names)
         if c.sub == "verbal_conflict" and not c.actor:
             continue  # a condemnation or warning is the act of someone named
-        if et == "diplomacy" and c.actor and not _political(c.actor, text, names, (s, e)):
+        if et == "diplomacy" and c.actor and not _political(c.actor, text, names, (s, e), political_actors):
             continue  # a footballer's complaint or a firm's offer is not diplomacy
-        locs = _locations(c, text, s, e, mentions, mstarts, et, main_cc, name_words)
+        cs, ce = _clause(text, s, e, c)
+        locs = _locations(c, text, s, e, (cs, ce), mentions, mstarts, et, main_cc, name_words)
         if not locs and c.sent == 0 and dateline and et in _PHYSICAL:
             locs = [dateline]
-        cs, ce = _clause(text, s, e, c)
         others = [(o.start - cs, *_date_window(o)) for o in cands_at.get(c.sent, ()) if o.sub != c.sub and cs <= o.start < ce]
         d, prec, _cue = dates.resolve_date(text[cs:ce], doc.published_at, c.start - cs,
                                            _date_window(c), et != "diplomacy", others)
@@ -548,12 +572,15 @@ def _dateline(text: str) -> places.Mention | None:
 
 
 def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) -> None:
-    before = text[s:c.start]
-    light = _LIGHT_VERB.search(before[-60:]) if c.noun else None
-    passive = None if light else _PASSIVE.search(before[-30:])
+    # the 60 and 30 characters before the trigger, within the sentence (slices, not searches bounded in text:
+    # the patterns' word boundaries must not see the character before)
+    before60 = text[max(s, c.start - 60):c.start]
+    before30 = before60[-30:]
+    light = _LIGHT_VERB.search(before60) if c.noun else None
+    passive = None if light else _PASSIVE.search(before30)
     if light:
         # "the EU imposed new sanctions", "Russia launched a drone attack": the light verb's subject
-        actor = actors.subject_before(text, s, c.start - len(before[-60:]) + light.start())
+        actor = actors.subject_before(text, s, c.start - len(before60) + light.start())
         target = actors.object_after(text, c.end, e, True)
     elif c.noun and not passive:
         actor = actors.modifier_before(text, s, c.start) or actors.agent_after(text, c.end, e)
@@ -567,8 +594,8 @@ def _actor_target(c: _Cand, text: str, s: int, e: int, names: dict[str, str]) ->
             # (the sayer of "missiles were fired at us" is the victim, not the attacker)
             sm = _SAY_SUBJ.match(text, s, c.start)
             actor = sm.group(1) if sm else None
-        target = actors.phrase_before(text, s, passive.start() + len(before) - len(before[-30:]) + s)
-    elif re.match(r"\s+by\s", text[c.end:c.end + 5]):
+        target = actors.phrase_before(text, s, passive.start() + c.start - len(before30))
+    elif _BY_AFTER.match(text[c.end:c.end + 5]):
         # a participle with its agent: "a forum hosted by Ukraine", "a village attacked by gunmen"
         actor = actors.agent_after(text, c.end, e)
         target = actors.phrase_before(text, s, c.start)
@@ -668,19 +695,16 @@ def _locative(text: str, s: int, m: places.Mention, c: _Cand) -> bool:
     if m.is_region or _LOCATIVE.search(text, max(s, m.start - 40), m.start):
         return True
     if m.place.kind != "country" and _ATTRIBUTIVE_BEFORE.search(text, max(s, m.start - 5), m.start) \
-            and re.match(r"\s+[a-z]", text[m.end:m.end + 3]) and not _VERB_NEXT.match(text, m.end):
+            and _LOWER_AFTER.match(text[m.end:m.end + 3]) and not _VERB_NEXT.match(text, m.end):
         return True  # "a Kharkiv tower block"
     return c.end <= m.start < c.end + 40
 
 
-def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mention], mstarts: list[int],
-               et: str, main_cc: Callable[[], str | None], name_words: frozenset[str]) -> list[places.Mention]:
-    """The most precise places of the trigger's clause; every place of a coordinated list."""
-    ce = _CLAUSE_END.search(text, c.end, e)
-    clause_end = ce.start() if ce else e
-    clause_start = s
-    for cs in _CLAUSE_START.finditer(text, s, c.start):
-        clause_start = cs.end()
+def _locations(c: _Cand, text: str, s: int, e: int, clause: tuple[int, int], mentions: list[places.Mention],
+               mstarts: list[int], et: str, main_cc: Callable[[], str | None],
+               name_words: frozenset[str]) -> list[places.Mention]:
+    """The most precise places of the trigger's clause (`clause`, from _clause); every place of a coordinated list."""
+    clause_start, clause_end = clause
     lo = bisect.bisect_left(mstarts, clause_start)
     hi = bisect.bisect_left(mstarts, clause_end)
     ms = [m for m in mentions[lo:hi] if m.place is not None and m.end <= e and not _not_a_place(text, m, name_words)]
@@ -691,7 +715,7 @@ def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mentio
             obj = [m for m in ms if c.end <= m.start <= c.end + 12]
             if obj:
                 return obj[:1]
-        prep = re.search(r"\b(?:in|at)\s+", text[c.end:min(e, c.end + 70)])
+        prep = _IN_AT.search(text[c.end:min(e, c.end + 70)])
         if not prep or "that" in text[c.end:c.end + prep.start()].split():
             return []
         at = c.end + prep.end()
@@ -704,7 +728,7 @@ def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mentio
             return []
         venue = places.Place(v.group(1), "", None, None, 0, "landmark")
         return [places.Mention(v.group(1), v.start(1), v.end(1), [venue], False, venue)]
-    if re.match(r"(?:invasion|occupation|annexation|annex)", text[c.start:c.end], re.I):
+    if _INVASION_WORD.match(text[c.start:c.end]):
         # "the invasion of Ukraine": the place is the object, whatever else the sentence names
         return [m for m in ms if c.end <= m.start <= c.end + 12][:1]
     qualified = [m for m in ms if _locative(text, s, m, c)]
@@ -760,6 +784,31 @@ def _locations(c: _Cand, text: str, s: int, e: int, mentions: list[places.Mentio
     return out
 
 
+def _two_countries(cands: list[places.Place]) -> bool:
+    """Do the candidates lie in more than one country (Odesa in Ukraine or Texas)?"""
+    cc = cands[0].country_code
+    return any(p.country_code != cc for p in cands)
+
+
+def _lead_places(text: str, end: int, scanned: list[tuple[int, int, list[places.Mention]]]) -> list[places.Mention]:
+    """places.find_mentions(text, 0, end), reusing the stretches the event sentences were scanned over
+    (`scanned`: sorted, disjoint) where no name can run across their edges: the lead is mostly those."""
+    out: list[places.Mention] = []
+    pos = 0
+    for a, b, found in scanned:
+        if b > end:
+            break
+        if (a > 0 and places.joins_at(text, a)) or (b < end and places.joins_at(text, b)):
+            continue  # a stretch cut inside a word: scanned again with its surroundings
+        if a > pos:
+            out.extend(places.find_mentions(text, pos, a))
+        out.extend(found)
+        pos = b
+    if end > pos:
+        out.extend(places.find_mentions(text, pos, end))
+    return out
+
+
 def _unresolved(text: str, start: int, end: int, main_cc: Callable[[], str | None],
                 name_words: frozenset[str]) -> list[places.Mention]:
     """A place the gazetteer lacks ("near Starychi", "Starychi district"), in the article's main country."""
@@ -796,8 +845,23 @@ _STATE_MATTERS = fast_words(r"\b(?:war|wars|invasion|aggression|sanctions|milita
                                r"Kremlin|NATO|Nato|annex\w*|occupation|terrorism|terrorists|missiles?|airstrikes?)\b")
 
 
-def _political(actor: str, text: str, names: dict[str, str], sent: tuple[int, int] | None = None) -> bool:
-    """A state, its organs and leaders, an armed or political group: an actor of diplomacy."""
+def _political(actor: str, text: str, names: dict[str, str], sent: tuple[int, int] | None = None,
+               memo: dict[str, bool | None] | None = None) -> bool:
+    """A state, its organs and leaders, an armed or political group: an actor of diplomacy.
+    `memo`: the article's answers of _political_actor (its acts are told again and again)."""
+    if memo is not None and actor in memo:
+        known = memo[actor]
+    else:
+        known = _political_actor(actor, text, names)
+        if memo is not None:
+            memo[actor] = known
+    if known is None:  # a person named without a title: what the sentence speaks of
+        return sent is not None and bool(_STATE_MATTERS.search(text, *sent))
+    return known
+
+
+def _political_actor(actor: str, text: str, names: dict[str, str]) -> bool | None:
+    """_political as far as the actor and the article tell: None for a person never titled in it."""
     if lx.POLITICAL_RE.search(actor) or lx.ARMED_RE.search(actor) or _actor_country(actor):
         return True
     last = actor.split()[-1]
@@ -807,7 +871,7 @@ def _political(actor: str, text: str, names: dict[str, str], sent: tuple[int, in
             if lx.TITLE_BEFORE_RE.search(text, max(0, i - 60), i):
                 return True
             i = text.find(last, i + len(last))
-        return sent is not None and bool(_STATE_MATTERS.search(text, *sent))
+        return None
     return False  # a firm, a club, a celebrity
 
 
@@ -862,7 +926,8 @@ def _casualties(doc: Doc, events: list[Event], ev_sents: list[int], figures: lis
     for fi, f in enumerate(figures):
         figs_by_sent.setdefault(f.sentence_index, []).append(fi)
     n = len(doc.sentences)
-    for si in range(n):
+    # only the events' sentences and the two after each can hold their tolls
+    for si in sorted({v + d for v in set(vs) for d in (0, 1, 2) if v + d < n}):
         # the event told in this sentence, or the last one in the two sentences before
         k = bisect.bisect_right(vs, si) - 1
         if k < 0 or si - vs[k] > 2:

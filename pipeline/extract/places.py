@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
+from pipeline.extract.fast_regex import _case_variants
+
 # region words after (or before, "the regions of X") a place name
 REGION_WORDS = r"(?:region|regions|oblast|oblasts|province|provinces|district|districts|governorate|governorates|state|county|prefecture|territory|area)"
 
@@ -307,7 +309,36 @@ _REGION_AFTER = re.compile(r"\s+(?:and\s+[A-Z][\w'’\-]+\s+)?" + REGION_WORDS +
 _REGIONS_OF = re.compile(r"\b" + REGION_WORDS + r"\s+of\s+$", re.IGNORECASE)
 
 
+# what may follow a capitalised word's first character when _RUN matches more than nothing there ("Kryvyi
+# Rih", "Rostov-on-Don", "Rio de Janeiro", "Ras al-Ain"); and _REGION_AFTER's second character ("\s+" then
+# "and" or a region word, whose first letters IGNORECASE also lets other characters stand for, or more space)
+_RUN_NEXT = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZoudae")
+_REGION_NEXT = frozenset(ch for c in "aroptdgsc" for ch in _case_variants(c))
+
+
+def _ends_in_of(text: str, s: int) -> bool:
+    """Does text[:s] end in "of" and space, as every match of _REGIONS_OF does? A leading \\b makes that
+    regex try every position of its window with every region word: this test rules out most places first."""
+    return text[max(0, s - 30):s].rstrip()[-2:].lower() == "of"
+
+
 _ACRONYM = re.compile(r"(?:U(?<![\w].)(?:\.S\.A\.|\.S\.|\.K\.|SA|S|K|AE)|D(?<![\w].)RC)(?![\w.])")  # \b(?:U.S.A.|...|DRC)
+
+
+_NAME_CHARS = frozenset("_'’-.")  # besides letters and digits: the characters inside a token or acronym
+
+
+def joins_at(text: str, p: int) -> bool:
+    """Could a place name, an acronym or the look-around that finds one run across offset p (0 < p < len)?
+    When not, find_mentions(text, a, b) is find_mentions(text, a, p) + find_mentions(text, p, b): callers
+    may scan the two sides separately and reuse one. Errs on the side of True."""
+    a, b = text[p - 1], text[p]
+    if (a.isalnum() or a in _NAME_CHARS) and (b.isalnum() or b in _NAME_CHARS):
+        return True  # inside a word, a hyphenated name, "U.S." (or its look-ahead)
+    if b == " ":  # a run of words goes on at a space after a word ("Kryvyi Rih", "Rio de Janeiro")
+        return a.isalpha() or a in "'’"
+    # a space inside such a run: after a word, before a letter
+    return a == " " and b.isalpha() and p >= 2 and (text[p - 2].isalpha() or text[p - 2] in "'’")
 
 
 def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Mention]:
@@ -319,52 +350,59 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
         cands = gaz.lookup(m.group())
         if cands:
             out.append(Mention(m.group(), m.start(), m.end(), [p for p in cands if p.kind == "country"] or cands))
+    acronyms = bool(out)
     consumed = -1
     word_ok = gaz._word_ok  # may_start's answers, read here first: most capitalised words start no place
+    known = gaz._cache  # lookup's answers, read here first (a call per capitalised word costs more)
     for m in _CAP.finditer(text, start, end):
-        if m.start() < consumed:
+        s = m.start()
+        if s < consumed:
             continue
-        ok = word_ok.get(m.group())
-        if not (ok or ok is None and gaz.may_start(m.group())):
+        word = m.group()
+        ok = word_ok.get(word)
+        if not (ok or ok is None and gaz.may_start(word)):
             continue
         # the capitalised run from here: up to four words ("Kryvyi Rih", "Rostov-on-Don")
         me = m.end()
-        run = _RUN.match(text, me, end) if me < end and text[me] in " -" else None  # a run goes on after " " or "-"
-        hit = None
+        # a run goes on after " " or "-", with a capital or a particle ("on-", "de "): else it is empty
+        run = _RUN.match(text, me, end) if me < end and text[me] in " -" and text[me + 1:me + 2] in _RUN_NEXT else None
+        cands = None
         if run is not None and run.end() > me:
-            s = m.start()
             ends = [me] + [w.end(1) for w in _RUN_WORD.finditer(text, me, run.end())]
             for j in range(min(len(ends), 4), 1, -1):
                 surface = text[s:ends[j - 1]]
                 if surface[-1] in "s'’":  # (the only endings _POSSESSIVE removes)
                     surface = _POSSESSIVE.sub("", surface)
-                cands = gaz.lookup(surface)
+                cands = known.get(surface)
+                if cands is None:
+                    cands = gaz.lookup(surface)
                 if cands:
-                    hit = (s, s + len(surface), surface, cands)
                     break
-        if hit is None:
-            surface = m.group()
+        if not cands:
+            surface = word
             if surface[-1] in "s'’":
                 surface = _POSSESSIVE.sub("", surface)
-            cands = gaz.lookup(surface)
-            if cands:
-                hit = (m.start(), m.start() + len(surface), surface, cands)
-        if hit is None:
-            continue
-        s, e, surface, cands = hit
-        consumed = e
+            cands = known.get(surface)
+            if cands is None:
+                cands = gaz.lookup(surface)
+            if not cands:
+                continue
+        e = consumed = s + len(surface)
         mention = Mention(surface, s, e, cands)
-        r = _REGION_AFTER.match(text, e)
+        nxt = text[e + 1:e + 2]
+        r = _REGION_AFTER.match(text, e) if text[e:e + 1].isspace() and (nxt in _REGION_NEXT or nxt.isspace()) else None
         if r and not any(p.kind == "country" for p in cands):
             # "Bryansk region", "Donetsk and Luhansk regions": the region carries the name
             if not r.group().lstrip().lower().startswith("and"):
                 mention.surface = text[s:r.end()]
                 mention.end = r.end()
             mention.is_region = True
-        elif text[s - 1:s].isspace() and _REGIONS_OF.search(text, max(0, s - 30), s):  # (ends "... of ")
-            mention.is_region = True
+        elif text[s - 1:s].isspace() and (text[s - 3:s - 1].lower() == "of" if not text[s - 2:s - 1].isspace()
+                                          else _ends_in_of(text, s)) and _REGIONS_OF.search(text, max(0, s - 30), s):
+            mention.is_region = True  # "the regions of X"
         out.append(mention)
-    out.sort(key=lambda m: m.start)
+    if acronyms:  # (the names alone come in order)
+        out.sort(key=lambda m: m.start)
     return out
 
 
