@@ -21,6 +21,10 @@ import re
 # or digits ("it's", the commonest mark); whether a single mark can open or close is checked on
 # its neighbours in the loop
 _MARKS = re.compile(r"""["“”«»„‟\n'‘’](?!(?<=[^\W_]['‘’])[^\W_])""")
+# the same marks in text with no curly quotes or guillemets (most news): three patterns led by
+# a literal, which the engine finds several times faster than a class, merged by position
+_ASCII_MARKS = (re.compile('"'), re.compile("\n"), re.compile(r"'(?!(?<=[^\W_]')[^\W_])"))
+_CURLY = "“”«»„‟‘’"
 _SINGLE_OPEN_AFTER = "([—–"   # besides whitespace and the text start
 _SINGLE_CLOSE_BEFORE = ".,!?;:"  # besides word characters
 _SINGLE_CLOSE_NEXT = ".,;:!?)]—–"  # besides whitespace and the text end
@@ -67,6 +71,16 @@ def _closers_left(text: str, i: int, opener: str) -> int:
     return text.count("”" if opener == "“" else "»", i, hi if pe < 0 else pe)
 
 
+def _mark_positions(text: str) -> list[int]:
+    """Where `_MARKS` matches, in order."""
+    for c in _CURLY:
+        if c in text:
+            return [m.start() for m in _MARKS.finditer(text)]
+    found = [m.start() for pattern in _ASCII_MARKS for m in pattern.finditer(text)]
+    found.sort()
+    return found
+
+
 def find_quoted(text: str) -> list[Quoted]:
     out: list[Quoted] = []
     open_at = -1          # index of the open double mark, -1 when outside
@@ -83,8 +97,7 @@ def find_quoted(text: str) -> list[Quoted]:
         if e > s:
             out.append(Quoted(o, s, e, ce, closed, single))
 
-    for m in _MARKS.finditer(text):
-        i = m.start()
+    for i in _mark_positions(text):
         ch = text[i]
         if ch == "\n":
             if open_at >= 0:

@@ -144,6 +144,9 @@ def _channel_after(text: str, pos: int, limit: int) -> str | None:
     return m.group(1) if m else None
 
 
+_MISSING = object()  # (a kept phrase may be None)
+
+
 class _Article:
     def __init__(self, doc) -> None:
         self.doc = doc
@@ -153,8 +156,9 @@ class _Article:
         self.closes: list[int] = []  # close_end of each quotation, sorted
         self.opens: list[int] = []  # and where each of those opened
         self.resolved: dict[str, Speaker] = {}
-        # (phrase finder, position, bound) -> phrase span: see `np_before`
-        self._memo: dict[tuple, tuple[int, int] | None] = {}
+        # (position, bound) -> phrase span, one table per phrase finder: see `np_before`
+        self._before: dict[tuple[int, int], tuple[int, int] | None] = {}
+        self._subject: dict[tuple[int, int], tuple[int, int] | None] = {}
 
     @property
     def chain(self) -> MentionChain:
@@ -162,22 +166,22 @@ class _Article:
             self._chain = MentionChain(self.text)
         return self._chain
 
-    def _kept(self, finder, a: int, b: int) -> tuple[int, int] | None:
-        key = (finder, a, b)
-        memo = self._memo
-        if key in memo:
-            return memo[key]
-        got = memo[key] = finder(self.text, a, b)
-        return got
-
     def np_before(self, pos: int, floor: int) -> tuple[int, int] | None:
         """`np_before` on this article, kept: partial quotes and the indirect pass look at
         the same verb from the same sentence start (about one call in seven repeats)."""
-        return self._kept(np_before, pos, floor)
+        key = (pos, floor)
+        got = self._before.get(key, _MISSING)
+        if got is _MISSING:
+            got = self._before[key] = np_before(self.text, pos, floor)
+        return got
 
     def subject_np(self, lo: int, limit: int) -> tuple[int, int] | None:
         """`subject_np` on this article, kept (see `np_before`)."""
-        return self._kept(subject_np, lo, limit)
+        key = (lo, limit)
+        got = self._subject.get(key, _MISSING)
+        if got is _MISSING:
+            got = self._subject[key] = subject_np(self.text, lo, limit)
+        return got
 
     def _index(self) -> None:
         """Sentence starts, glued sentence starts and newlines, found once per article."""
@@ -228,11 +232,6 @@ class _Article:
         if i >= 0 and self.closes[i] > lo and self.opens[i] <= lo + 2:
             return self.closes[i]  # the sentence opened with (or inside) that quotation
         return lo
-
-    def sentence_in_para(self, pos: int) -> tuple[int, int]:
-        """`sentence(pos)` cut to the paragraph around `pos`."""
-        ss, se, ps, pe = self.bounds(pos)
-        return (ss if ss > ps else ps), (se if se < pe else pe)
 
 
 def extract_quotes(doc: Doc, *, indirect: bool = True) -> list[Quote]:
@@ -426,7 +425,7 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
     if not direct and q.single and nwords < 3:
         return None
     if direct:
-        _attribute_direct(art, q, row, cues, cue_starts, lead_cue, lead_lo, used)
+        _attribute_direct(art, q, row, cues, cue_starts, lead_cue, lead_lo, before, used)
         return row
     # a fragment inside the reporter's sentence: needs a reporting verb, else scare quote/title
     row.kind = "partial"
@@ -481,12 +480,13 @@ def _after_and(text: str, pos: int, floor: int) -> bool:
     return pos - 5 >= floor and text.startswith(" and ", pos - 5)
 
 
-def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lead_cue, lead_lo, used) -> None:
+def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lead_cue, lead_lo, before: str,
+                      used) -> None:
+    """`before`: the character before the opening mark (from `lead_lo`; "" when none)."""
     text = art.text
     n = len(text)
     # 1. after the closing mark: '"...," X said' or '"...," said X' (not 'X said: "' of the next quote)
     t0 = q.close_end
-    before = _prev_nonspace(text, q.open_at, lead_lo)
     introduced = lead_cue is not None and (before == ":" or before == "," and not text[lead_cue.e:q.open_at].strip(" ,"))
     if introduced and text[q.start:q.end].rstrip().rstrip("'’")[-1:] != ",":
         t0 = n  # 'X said: "..."', 'X said, "..."': the attribution is before (unless '"...," Y said' follows)
@@ -537,13 +537,13 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
     c = lead_cue
     colon = -1
     if c is None:
-        prev = _prev_nonspace(text, q.open_at, 0)
+        prev = before or _prev_nonspace(text, q.open_at, 0)  # (the same character when there is one)
         if prev == ":":
             colon = k = text.rfind(":", 0, q.open_at)
             ls = art.sentence(k)[0]
             c = _last_cue(cues, cue_starts, ls, k)
             lead_lo = ls
-        elif _before_is_colon(text, q, lead_lo):
+        elif before == ":":
             colon = text.rfind(":", lead_lo, q.open_at)
             ls = lead_lo
     if c is not None:
@@ -600,10 +600,6 @@ def _source_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
     return span if text[span[1]:span[1] + 1] in ("", ".", ",", ";", "\n") or span[1] == limit else None
 
 
-def _before_is_colon(text: str, q: Quoted, lo: int) -> bool:
-    return _prev_nonspace(text, q.open_at, lo) == ":"
-
-
 def _names_someone(phrase: str) -> bool:
     """A pronoun or a phrase with a name in it ("Sanders", "President Obama"), not "The piece"."""
     words = phrase.split()
@@ -635,32 +631,45 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
     text = art.text
     out: list[_Row] = []
     d_starts = [s for s, _ in direct_spans]
+    bounds = art.bounds
     for idx, c in enumerate(cues):
         if not c.say or c.s in used:  # ("according to" counts as a say verb)
             continue
         word, low, base = c.w, c.low, c.base
         if _overlaps(d_starts, direct_spans, c.s, c.e):
             continue
-        ss, se = art.sentence_in_para(c.s)
-        end = _trim_end(text, ss, se)
+        ss, se, ps, pe = bounds(c.s)  # the sentence, cut to its paragraph
+        if ss < ps:
+            ss = ps
+        end = _trim_end(text, ss, se if se < pe else pe)
         if c.acc:
             row = _according(art, c, ss, end)
             if row is not None:
                 out.append(row)
             continue
+        # the clause after the verb does not depend on the speaker phrase: found first where
+        # only a leading attribution could follow, it spares parsing the phrase of a verb that
+        # reports nothing
+        clause = _NOT_YET
         coordinated = _after_and(text, c.s, ss)  # "X denied it and said ..."
         if c.ing or coordinated:
             # "..., saying ..." / "... and said ...": the speaker is the sentence's subject
             if not coordinated and _prev_nonspace(text, c.s, ss) not in ",—–-":
                 continue
+            clause = _clause_after(text, c, end, d_starts, direct_spans)
+            if clause is None:
+                continue
             mention = art.subject_np(art.floor(ss, c.s), c.s)
             if mention is None:
                 continue
-            cstart = c.e
         else:
+            prev = _prev_nonspace(text, c.s, ss)
+            if prev not in (",", "-", "—", "–"):
+                clause = _clause_after(text, c, end, d_starts, direct_spans)
+                if clause is None and not _TRAIL_OK.match(text[c.e:end]):
+                    continue  # neither a leading nor a trailing attribution
             mention = art.np_before(c.s, ss)
             if mention is None:
-                prev = _prev_nonspace(text, c.s, ss)
                 if prev in (",", "-", "—", "–"):
                     # "..., says X." / "... - estimates the ministry."
                     after = np_after(text, c.e, end)
@@ -670,7 +679,6 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
                         if ce - cs > 10 and not _has_say_cue(cues, idx, cs, ce):
                             out.append(_Row(cs, ce, "indirect", after, cue=word))
                 continue
-            cstart = c.e
             lead = text[ss:mention[0]].rstrip()
             tail = text[c.e:end]
             if lead.endswith(",") and len(lead) > 15 and _TRAIL_OK.match(tail):
@@ -687,36 +695,13 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
                 continue
             if mention[0] - ss > 60 and not lead.endswith((",", " and", " but")):
                 continue
+            if clause is _NOT_YET:
+                clause = _clause_after(text, c, end, d_starts, direct_spans)
+            if clause is None:
+                continue
         # leading attribution: content after the verb, its object and adjuncts, and "that"
-        channel = _channel_after(text, cstart, end)
-        if low.startswith(("told", "tell")):
-            addressee = np_after(text, cstart, end)
-            if addressee is not None:
-                cstart = addressee[1]
-        lim = min(end, cstart + 70)
-        # (the regex tries every offset; str.find rules out most clauses at once)
-        th = _THAT.search(text, cstart, lim) if text.find("that", cstart, lim) >= 0 else None
-        gap = text[cstart:th.start()].split() if th is not None else None
-        if gap is not None and (not gap or (len(gap) <= 6 and gap[0].lower().strip(",") in _ADJUNCT_START)) and (
-                _QUOTE_OR_SEMI.search(text, cstart, th.start()) is None):
-            cstart = th.end()
-            th_found = True
-        else:
-            th_found = False
-            ch = _CHANNEL.match(text, cstart, end)
-            if ch is not None:
-                cstart = ch.end()
-        while cstart < end and text[cstart] in " \t,:":
-            cstart += 1
-        if cstart >= end:
-            continue
-        if text[cstart] in _QUOTE_CHARS and _overlaps(d_starts, direct_spans, cstart, cstart + 2):
-            continue
-        first = text[cstart:cstart + 12].split(" ", 1)[0].lower()
-        if not th_found and base in THAT_ONLY and first not in _CLAUSE_PRONOUNS:
-            continue
-        if first in _NOT_CLAUSE and not (first == "to" and base in ("claim", "deny")):
-            continue
+        channel = _channel_after(text, c.e, end)
+        cstart = clause
         # the clause ends at the next reporting verb's speaker, or splits at ", and that"
         cend = end
         k = bisect.bisect_right(d_starts, cstart)
@@ -744,6 +729,50 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
             if b - a >= 8 and text[a:b].count(" ") >= 2:
                 out.append(_Row(a, b, "indirect", mention, cue=word, channel=channel))
     return out
+
+
+_NOT_YET = -1  # (a clause start not looked for yet)
+
+
+def _clause_after(text: str, c, end: int, d_starts, direct_spans) -> int | None:
+    """`_clause_start` after the verb and, for "told", its addressee ("told reporters that")."""
+    cstart = c.e
+    if c.low.startswith(("told", "tell")):
+        addressee = np_after(text, cstart, end)
+        if addressee is not None:
+            cstart = addressee[1]
+    return _clause_start(text, cstart, end, c.base, d_starts, direct_spans)
+
+
+def _clause_start(text: str, cstart: int, end: int, base: str, d_starts, direct_spans) -> int | None:
+    """Where the clause a reporting verb reports starts (past "that", an adjunct or a channel),
+    given where the verb and its addressee end; None when no clause follows (a verb that takes
+    only "that" without one, a preposition, a quotation)."""
+    lim = min(end, cstart + 70)
+    # (the regex tries every offset; str.find rules out most clauses at once)
+    th = _THAT.search(text, cstart, lim) if text.find("that", cstart, lim) >= 0 else None
+    gap = text[cstart:th.start()].split() if th is not None else None
+    if gap is not None and (not gap or (len(gap) <= 6 and gap[0].lower().strip(",") in _ADJUNCT_START)) and (
+            _QUOTE_OR_SEMI.search(text, cstart, th.start()) is None):
+        cstart = th.end()
+        th_found = True
+    else:
+        th_found = False
+        ch = _CHANNEL.match(text, cstart, end)
+        if ch is not None:
+            cstart = ch.end()
+    while cstart < end and text[cstart] in " \t,:":
+        cstart += 1
+    if cstart >= end:
+        return None
+    if text[cstart] in _QUOTE_CHARS and _overlaps(d_starts, direct_spans, cstart, cstart + 2):
+        return None
+    first = text[cstart:cstart + 12].split(" ", 1)[0].lower()
+    if not th_found and base in THAT_ONLY and first not in _CLAUSE_PRONOUNS:
+        return None
+    if first in _NOT_CLAUSE and not (first == "to" and base in ("claim", "deny")):
+        return None
+    return cstart
 
 
 def _skip_space(text: str, i: int) -> int:

@@ -158,7 +158,10 @@ def _tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[_Info]]:
     known = _CHUNKS.get
     find = text.find
     for chunk in text[lo:hi].split():
-        pos = find(chunk, pos)  # only white space lies between pos and the chunk
+        # pos is just past the white space character that ended the chunk before: the next one
+        # starts there unless more white space follows (rare: then look for it)
+        if text[pos].isspace():
+            pos = find(chunk, pos)  # only white space lies between pos and the chunk
         got = known(chunk) or _chunk(chunk)
         infos += got[0]
         offs = got[1]
@@ -166,7 +169,7 @@ def _tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[_Info]]:
             starts.append(pos)
         else:
             starts += [pos + x for x in offs]
-        pos += len(chunk)
+        pos += len(chunk) + 1
     return starts, infos
 
 
@@ -246,9 +249,11 @@ def np_before(text: str, cue_start: int, floor: int) -> tuple[int, int] | None:
         skip = _TAIL_SKIP.search(text, s0, hi)
         if skip is not None and skip.start() > full_lo:
             hi = skip.start()
-    elif k >= full_lo and w.isalpha() and (ws == full_lo or text[ws - 1].isspace()) and w.lower() in PRONOUNS:
-        # the commonest phrase, a pronoun right before the verb ("he said"), needs no tokens:
-        # a chunk of letters is one token, and a pronoun is the phrase whatever comes before
+    if hi == cue_start and k >= full_lo and w.isalpha() and (ws == full_lo or text[ws - 1].isspace()) and (
+            w.lower() in PRONOUNS):
+        # the commonest phrase, a pronoun right before the verb ("he said", "He said" after a
+        # tail that was not one), needs no tokens: a chunk of letters is one token, and a
+        # pronoun is the phrase whatever comes before
         return ws, k + 1
     # most phrases are short: parse a short window (from a word start) first, and the full one
     # only when the grammar looked at the window's first word (the phrase may run on before it);
