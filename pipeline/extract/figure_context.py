@@ -63,24 +63,25 @@ class Tail:
     def __init__(self, text: str, pos: int) -> None:
         self.text = text
         self.pos = pos
-        self._toks: list[str] = []
-        self.nearest = ""  # the nearest word, lower case
         self._words: list[str] | None = None
-        if pos == 0 or not text[pos - 1].isspace():
-            return
-        sl = text[max(0, pos - 40):pos]
-        k = sl.rfind("\n")
-        if k >= 0:
-            sl = sl[k + 1:]
-        elif pos > 40:
-            k = sl.find(" ")
-            sl = sl[k + 1:] if k >= 0 else ""  # drop a cut word
-        toks = sl.rsplit(None, 5)  # the last five words (and what is left before them)
-        if not toks or toks[-1][-1] in _TRAIL_CUT_LAST:
-            return
+        toks: list[str] | tuple = ()
+        nearest = ""  # the nearest word, lower case
+        if pos and text[pos - 1].isspace():
+            sl = text[pos - 40 if pos > 40 else 0:pos]
+            k = sl.rfind("\n")
+            if k >= 0:
+                sl = sl[k + 1:]
+            elif pos > 40:
+                k = sl.find(" ")
+                sl = sl[k + 1:] if k >= 0 else ""  # drop a cut word
+            split = sl.rsplit(None, 5)  # the last five words (and what is left before them)
+            if split and split[-1][-1] not in _TRAIL_CUT_LAST:
+                toks = split
+                t = split[-1]
+                nearest = (t.lstrip(_LEAD_PUNCT) if t[0] in _LEAD_PUNCT else t).lower()
+        # (each slot set once: a figure is read for every number in the text)
         self._toks = toks
-        t = toks[-1]
-        self.nearest = (t.lstrip(_LEAD_PUNCT) if t[0] in _LEAD_PUNCT else t).lower()
+        self.nearest = nearest
 
     @property
     def words(self) -> list[str]:

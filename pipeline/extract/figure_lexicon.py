@@ -168,6 +168,12 @@ SAID_CUE_WORDS = """said says claimed claims reported reports estimated estimate
 confirmed told added insisted warned showed shows found""".split()
 SAID_CUE = fast_alternation(SAID_CUE_WORDS)
 SAID_TWIN = lower_twin(SAID_CUE_WORDS)
+# Trigger words and reporting verbs in one lower-case twin: a sentence with a bare count needs
+# both, and is scanned once (`figures._scan_both`). Each hit must then be a word of one list
+# only, so no word of one list may equal or begin a phrase of the other.
+if any(t == c or t.startswith(c + " ") or c.startswith(t + " ") for t in _trigger_words for c in SAID_CUE_WORDS):
+    raise ImportError("a trigger word and a reporting verb overlap: figures._scan_both needs them apart")
+TRIGGER_SAID_TWIN = lower_twin(list(_trigger_words) + SAID_CUE_WORDS)
 # the source right before a cue (searched in a short window ending at the cue)
 SOURCE_BEFORE = re.compile(
     r"(?<![\w'’])((?:[Tt]he[\s\u00a0]+)?" + _CAP_RUN + r"(?:(?:[a-z][\w'’\-]*[\s\u00a0]+){0,2}(?:" + _GROUP_SOURCES

@@ -428,15 +428,12 @@ def _plural_after(text: str, end: int) -> bool:
 
 def _object(text: str, end: int) -> tuple[str | None, int]:
     """What is counted: the words after the figure up to a function word or verb, and their end."""
-    lead = _OBJECT_LEAD.match(text, end)
-    if not lead:
+    # the lead, then the run of words the loop may read (each joined to the next by one space)
+    lead = _OBJECT_WORDS.match(text, end)
+    if not lead or lead.group(1) is None:
         return None, end
-    first_start = last_end = lead.end()
-    # the run of words the loop may read (each joined to the next by one space), in one match
-    chain = _OBJECT_CHAIN.match(text, first_start)
-    if not chain:
-        return None, end
-    toks = chain.group().split()
+    first_start = last_end = lead.start(1)
+    toks = lead.group(1).split()
     n = len(toks)
     words: list[str] = []
     pos = first_start  # where toks[i] starts
@@ -471,6 +468,9 @@ def _object(text: str, end: int) -> tuple[str | None, int]:
 
 # Words joined by single spaces, as many as `_object` may read (5 words, then one to stop at).
 _OBJECT_CHAIN = re.compile(r"[A-Za-z][\w'’\-]*(?:[ \u00a0][A-Za-z][\w'’\-]*){0,6}")
+# _OBJECT_LEAD and then _OBJECT_CHAIN where it ends, in one match: the chain is optional, so the
+# lead is never given back to it and ends where it ends alone
+_OBJECT_WORDS = re.compile(_OBJECT_LEAD.pattern + "(" + _OBJECT_CHAIN.pattern + ")?")
 # a word that ends the object: a function word, a trigger, a number word (the chain's words start
 # with a letter, so no digits)
 _OBJECT_END = frozenset(lex.OBJECT_STOP) | frozenset(lex.TRIGGER_CATEGORIES) | WHOLE_WORDS
@@ -529,15 +529,17 @@ def _finish(doc: Doc, found: list[_Found], low: str | None) -> list[Figure]:
     text = doc.text
     out: list[Figure] = []
     triggers_cache: dict[int, _Triggers] = {}
+    cues_cache: dict[int, list[re.Match]] = {}  # reporting verbs found with the triggers
     attrib_cache: dict[int, str | None] = {}
-    sent_of = [doc.sentence_index(f.fig.char_start) for f in found]
+    starts = doc.sentence_starts  # (Doc.sentence_index, inlined: one call per figure)
+    sent_of = [i if (i := bisect_right(starts, f.fig.char_start) - 1) > 0 else 0 for f in found]
     for i, f in enumerate(found):
         fig = f.fig
         si = sent_of[i]
         fig.sentence_index = si
         if fig.category == "count":
             if si not in triggers_cache:
-                triggers_cache[si] = _triggers(doc, si, low)
+                triggers_cache[si] = _triggers(doc, si, low, cues_cache)
             trig = triggers_cache[si]
             lo = found[i - 1].obj_end if i > 0 and sent_of[i - 1] == si else -1
             hi = found[i + 1].fig.char_start if i + 1 < len(found) and sent_of[i + 1] == si else len(text) + 1
@@ -553,17 +555,19 @@ def _finish(doc: Doc, found: list[_Found], low: str | None) -> list[Figure]:
                 continue
             if fig.object is None and fig.value_max is None and fig.category in ("count", "personnel"):
                 continue  # "the two were", "both"
-        if out and fig.qualifier == "=" and text[out[-1].char_end:fig.char_start].strip() == "(" \
+        if out and fig.qualifier == "=" and _PAREN_GAP.fullmatch(text, out[-1].char_end, fig.char_start) \
                 and out[-1].category == fig.category:
             fig.qualifier = out[-1].qualifier  # "some 1,450km (900 miles)"
         if si not in attrib_cache:
-            attrib_cache[si] = _attribution(doc, si, low)
+            attrib_cache[si] = _attribution(doc, si, low, cues_cache.get(si))
         fig.attributed_to = attrib_cache[si]
         out.append(fig)
     return out
 
 
 _DEFAULT_CATEGORY = {"projectile": "launched", "personnel": "personnel"}
+# `text[a:b].strip() == "("` without slicing the text between two figures, which may be long
+_PAREN_GAP = re.compile(r"\s*\(\s*")
 
 
 class _Triggers:
@@ -576,13 +580,51 @@ class _Triggers:
         self.starts, self.ends, self.cats = starts, ends, cats
 
 
-def _triggers(doc: Doc, si: int, low: str | None) -> _Triggers:
+def _triggers(doc: Doc, si: int, low: str | None, cues_cache: dict[int, list[re.Match]]) -> _Triggers:
+    """The sentence's triggers; its reporting verbs go to `cues_cache` when found on the way."""
     if not doc.sentences:
         return _Triggers([], [], [])
     s, e = doc.sentences[si]
-    ms = list(scan_lowered(lex.TRIGGER_RE, lex.TRIGGER_TWIN, doc.text, low, s, e, offset=1))
+    if low is None:
+        ms = list(scan_lowered(lex.TRIGGER_RE, lex.TRIGGER_TWIN, doc.text, low, s, e, offset=1))
+    else:
+        ms, cues_cache[si] = _scan_both(doc.text, low, s, e)
     return _Triggers([m.start() for m in ms], [m.end() for m in ms],
                      [lex.TRIGGER_CATEGORIES[" ".join(m.group().lower().split())] for m in ms])
+
+
+def _scan_both(text: str, low: str, s: int, e: int) -> tuple[list[re.Match], list[re.Match]]:
+    """The matches of the two scans `scan_lowered(TRIGGER_RE, TRIGGER_TWIN, ...)` and
+    `scan_lowered(SAID_CUE, SAID_TWIN, ...)` over text[s:e] (offset 1), from one pass of their
+    joint twin: most of the time goes into the twin's stops at every space, made once here. Each
+    scan's own position is kept as `scan_lowered` keeps it; a twin hit belongs to one list only."""
+    trig: list[re.Match] = []
+    cues: list[re.Match] = []
+    pos_t = pos_c = s
+    match_t, match_c = lex.TRIGGER_RE.match, lex.SAID_CUE.match
+    if m := match_t(text, s, e):  # the twin cannot see the character before `s`
+        trig.append(m)
+        pos_t = m.end()
+    if m := match_c(text, s, e):
+        cues.append(m)
+        pos_c = m.end()
+    search, categories = lex.TRIGGER_SAID_TWIN.search, lex.TRIGGER_CATEGORIES
+    p = min(pos_t, pos_c)
+    while (c := search(low, p, e)) is not None:
+        cs = c.start()
+        if " ".join(c.group()[1:].split()) in categories:
+            if cs >= pos_t:  # (a hit inside a trigger already found is not one for that scan)
+                m = match_t(text, cs + 1, e)
+                if m:
+                    trig.append(m)
+                pos_t = m.end() if m else cs + 1
+        elif cs >= pos_c:
+            m = match_c(text, cs + 1, e)
+            if m:
+                cues.append(m)
+            pos_c = m.end() if m else cs + 1
+        p = max(cs + 1, min(pos_t, pos_c))
+    return trig, cues
 
 
 def _nearest(text: str, trig: _Triggers, start: int, end: int, kind: str | None, lo: int, hi: int) -> str | None:
@@ -609,13 +651,14 @@ def _nearest(text: str, trig: _Triggers, start: int, end: int, kind: str | None,
     return best
 
 
-def _attribution(doc: Doc, si: int, low: str | None) -> str | None:
+def _attribution(doc: Doc, si: int, low: str | None, cues: list[re.Match] | None) -> str | None:
     """The source of the sentence's figures: "according to X", "X said", "..., said X"."""
-    src = _find_source(doc, si, low)
+    src = _find_source(doc, si, low, cues)
     return src if src and len(src) <= 80 else None
 
 
-def _find_source(doc: Doc, si: int, low: str | None) -> str | None:
+def _find_source(doc: Doc, si: int, low: str | None, cues: list[re.Match] | None) -> str | None:
+    """`cues`: the sentence's reporting verbs if already found (else scanned for here)."""
     if not doc.sentences:
         return None
     s, e = doc.sentences[si]
@@ -625,7 +668,9 @@ def _find_source(doc: Doc, si: int, low: str | None) -> str | None:
         m = lex.ACCORDING_TO.match(text, k - 1, e)
         if m:
             return m.group(1).strip().rstrip(".") or None
-    for cue in scan_lowered(lex.SAID_CUE, lex.SAID_TWIN, text, low, s, e, offset=1):
+    if cues is None:
+        cues = scan_lowered(lex.SAID_CUE, lex.SAID_TWIN, text, low, s, e, offset=1)
+    for cue in cues:
         c0 = cue.start()
         before = text[max(s, c0 - 70):c0].rstrip()
         if before.endswith((",", "\"", "”")):

@@ -12,8 +12,6 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from pipeline.extract.fast_regex import scan_lowered
-
 ONES = {
     "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14,
@@ -72,29 +70,53 @@ WHOLE_WORDS = frozenset(k + alt for k, v in _WORD_TRIE.items() if k != "a" for a
 _LEAD_MARKS = r"\"“”‘(\[/–—.,;:!?*"
 _WORD_LEAD = r"[\s" + _LEAD_MARKS + "]"
 _WORD_SCAN = re.compile(_WORD_LEAD + "(?=[" + _FIRST_LETTERS + "])(" + _WORD_BODY + r")\b")
-# Every character `\s` matches (all below U+3001), spelled out for the twin: a class of plain
+# Every character `\s` matches (all below U+3001), spelled out for the scans: a class of plain
 # characters is tested faster than the \s category, at every character of the text.
 SPACE_CHARS = "".join(c for c in map(chr, range(0x3001)) if c.isspace())
-# The scan's lower-case twin for `scan_lowered`: branches led by a literal letter, which the engine skips fast.
-_WORD_TWIN = re.compile(
-    "[" + re.escape(SPACE_CHARS) + _LEAD_MARKS + "](?:"
-    + "|".join(f"{k}(?:{v if k == 'a' else _longest_first(v)})" for k, v in _WORD_TRIE.items()) + r")\b"
+# The scans over text.lower() (the same length, else `number_starts` scans `text` as above).
+# Most number words follow a space: a pattern led by a literal character is scanned by a tight
+# loop, one led by a class calls a test per character (2.5x slower), so the space-led words get
+# their own scan and the other lead characters join the digits' scan, which tests every
+# character anyway. Lower-casing keeps \w, \s, \d and every character named here as they are,
+# so DIGIT_START's rules find in `low` what they find in `text`.
+_WORD_BRANCHES = "(?:" + "|".join(f"{k}(?:{v if k == 'a' else _longest_first(v)})" for k, v in _WORD_TRIE.items()) + r")\b"
+_SPACE_WORDS = re.compile(" " + _WORD_BRANCHES)
+_DIGIT_FIRST = r"0-9\-−+"
+_DIGIT_FIRST_CHARS = frozenset("0123456789-−+")  # no lead character among them
+if not DIGIT_START.pattern.startswith(f"[{_DIGIT_FIRST}]"):
+    raise ImportError("DIGIT_START changed its first class: update _DIGITS_OR_WORDS")
+# DIGIT_START, or a number word after a lead character other than a space (a word after a digit
+# or sign, which this also finds when the digits fail there, is no start: `number_starts` drops it)
+_DIGITS_OR_WORDS = re.compile(
+    f"[{_DIGIT_FIRST}" + re.escape(SPACE_CHARS.replace(" ", "")) + _LEAD_MARKS + f"](?:(?<=[{_DIGIT_FIRST}])"
+    + DIGIT_START.pattern[len(_DIGIT_FIRST) + 2:] + "|" + _WORD_BRANCHES + ")"
 )
 
 
 def number_starts(text: str, low: str | None = None) -> list[re.Match]:
     """Every place a number may begin, in text order (`low`: text.lower() if already made)."""
-    found = list(DIGIT_START.finditer(text))
     if low is None:
         low = text.lower()
-    words = [w for m in scan_lowered(_WORD_SCAN, _WORD_TWIN, text, low if len(low) == len(text) else None)
-             if (w := WORD_START.match(text, m.start(1)))]
-    first = WORD_START.match(text)
-    if first:
-        words.insert(0, first)
-    if words:
-        found.extend(words)
-        found.sort(key=lambda m: m.start())
+    word_at = WORD_START.match
+    first = word_at(text)
+    found = [first] if first else []
+    if len(low) != len(text):  # offsets in `low` would not line up: the exact scans of `text`
+        found += DIGIT_START.finditer(text)
+        found += (w for m in _WORD_SCAN.finditer(text) if (w := word_at(text, m.start(1))))
+    else:
+        # A word hit is confirmed in `text` right after its lead character: WORD_START matches
+        # there exactly when _WORD_SCAN matches at the lead (the same words; a lead character is
+        # no word character). No hit holds another's first character (words hold only letters;
+        # the commas and periods inside digits are followed by digits).
+        for m in _DIGITS_OR_WORDS.finditer(low):
+            s = m.start()
+            if low[s] in _DIGIT_FIRST_CHARS:
+                if m.end() == s + 1 or not low[s + 1].isalpha():
+                    found.append(m)  # DIGIT_START's match (read_number reads its digits)
+            elif w := word_at(text, s + 1):
+                found.append(w)
+        found += (w for c in _SPACE_WORDS.finditer(low) if (w := word_at(text, c.start() + 1)))
+    found.sort(key=re.Match.start)
     return found
 
 
@@ -130,7 +152,7 @@ def parse_digits(s: str) -> float:
 
 def read_number(text: str, m: re.Match) -> Number | None:
     """The number expression that starts at match `m` of `number_starts`, or None if it is none."""
-    if m.re is DIGIT_START or m.re is DIGIT_AT:
+    if m.re is not WORD_START:  # DIGIT_START, DIGIT_AT, or the digits of `number_starts`' scan
         return _read_digits(text, m)
     return _read_words(text, m.start(), m.group().lower())
 

@@ -64,11 +64,19 @@ def _is_abbreviation(word: str) -> bool:
 
 def _push(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
     """Append text[start:end] without its leading and trailing space, unless that leaves nothing."""
-    first = _NON_SPACE.search(text, start, end)
-    if first is not None:
-        while text[end - 1].isspace():  # stops at `first` at the latest
-            end -= 1
-        spans.append((first.start(), end))
+    # most sentences start right at `start` or after the one space that follows a boundary: no regex
+    if start < end and not text[start].isspace():
+        first = start
+    elif start + 1 < end and not text[start + 1].isspace():
+        first = start + 1
+    else:
+        m = _NON_SPACE.search(text, start, end)
+        if m is None:
+            return
+        first = m.start()
+    while text[end - 1].isspace():  # stops at `first` at the latest
+        end -= 1
+    spans.append((first, end))
 
 
 @dataclass(slots=True)
