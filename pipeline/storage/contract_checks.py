@@ -90,10 +90,12 @@ def check_offsets(con: duckdb.DuckDBPyConnection, table: str, scope: str | None 
     if span_col:
         bad += (f' OR length(t."{span_col}") IS DISTINCT FROM t.char_end - t.char_start'
                 f' OR substring(a.text, t.char_start + 1, t.char_end - t.char_start) IS DISTINCT FROM t."{span_col}"')
+    # the scope filters both sides before the join: filtered after it, every text was still read
+    rows_of, texts = (f'"{table}"', "articles") if not scope else (
+        f'(SELECT * FROM "{table}" WHERE article_id IN {scope})',
+        f"(SELECT article_id, text, char_count FROM articles WHERE article_id IN {scope})")
     rows = (f'SELECT t.{ID_COLUMN[table]} || \' [\' || t.char_start || \':\' || t.char_end || \']\' '
-            f'FROM "{table}" t JOIN articles a USING (article_id) WHERE ({bad})')
-    if scope:
-        rows += f" AND t.article_id IN {scope}"
+            f'FROM {rows_of} t JOIN {texts} a USING (article_id) WHERE {bad}')
     return _run(con, table, "offsets_exact", f"SELECT count(*) FROM ({rows})", rows, _scope_params(table, scope))
 
 
