@@ -92,16 +92,16 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, files: list[str], version:
                               "(SELECT article_id FROM read_parquet($files, union_by_name = true)) "
                               "OR article_id IN (SELECT article_id FROM _changed_articles)", {"files": files})
         new_rows = f'SELECT * FROM ({src}) WHERE article_id NOT IN (SELECT article_id FROM "{table}")'
+        con.execute(f"CREATE OR REPLACE TEMP TABLE _inserted AS {new_rows}", {"files": files})
     else:
+        con.execute(f'CREATE OR REPLACE TEMP TABLE _inserted AS SELECT * FROM ({src}) '
+                    f'WHERE hash({cols}) NOT IN (SELECT hash({cols}) FROM "{table}")', {"files": files})
         if table == "articles":  # same article, other white space: every offset moved, so its
-            # extracted rows are replaced too
+            # extracted rows are replaced too (only new rows can differ: texts are compared for those)
             con.execute('INSERT INTO _changed_articles SELECT a.article_id FROM "articles" a '
-                        "JOIN read_parquet($files, union_by_name = true) p USING (article_id) "
-                        "WHERE a.text IS DISTINCT FROM p.text", {"files": files})
+                        "JOIN _inserted p USING (article_id) WHERE a.text IS DISTINCT FROM p.text")
         deleted = scalar(con, f'DELETE FROM "{table}" WHERE hash({cols}) NOT IN (SELECT hash({cols}) FROM ({src}))',
                          {"files": files})
-        new_rows = f'SELECT * FROM ({src}) WHERE hash({cols}) NOT IN (SELECT hash({cols}) FROM "{table}")'
-    con.execute(f"CREATE OR REPLACE TEMP TABLE _inserted AS {new_rows}", {"files": files})
     inserted = scalar(con, f'INSERT INTO "{table}" SELECT * FROM _inserted')
     if "article_id" in TABLES[table]:
         con.execute(f"INSERT INTO {PENDING} SELECT DISTINCT $t, article_id FROM _inserted", {"t": table})
