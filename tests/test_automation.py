@@ -6,8 +6,10 @@ import os
 
 import dagster as dg
 
-from pipeline.defs.automation import nightly_refresh, seed_files_sensor
-from pipeline.defs.resources import NewsPaths
+from pipeline.defs.automation import INPUTS_TAG, inputs_fingerprint, nightly_refresh, seed_files_sensor
+from pipeline.defs.build import build_defs
+from pipeline.defs.resources import NewsPaths, make_resources
+from tests.conftest import make_settings
 
 
 def test_nightly_schedule_runs_everything_at_two_utc():
@@ -61,3 +63,52 @@ def test_sensor_requests_runs_only_for_new_changed_or_removed_files(seeds_dir):
 
 def test_sensor_skips_when_seeds_dir_is_missing(tmp_path):
     assert isinstance(evaluate(tmp_path / "absent", None), dg.SkipReason)
+
+
+def test_nightly_refresh_skips_only_when_nothing_changed_since_a_successful_refresh(tmp_path, seeds_dir):
+    story = seeds_dir / "a.txt"
+    story.write_text("Officials said 3 people were hurt when a wall fell in Lyon on Monday.", encoding="utf-8")
+    settings = make_settings(tmp_path, seeds_dir)
+    job = build_defs(settings).resolve_job_def("refresh_warehouse")
+    paths = make_resources(settings)["paths"]
+    with dg.instance_for_test() as instance:  # schedules read a persistent instance's runs
+        def tick():
+            return nightly_refresh(dg.build_schedule_context(instance=instance, resources={"paths": paths}))
+
+        first = tick()
+        assert isinstance(first, dg.RunRequest)  # never refreshed
+        assert job.execute_in_process(instance=instance, tags=first.tags).success
+        skipped = tick()
+        assert isinstance(skipped, dg.SkipReason) and "unchanged" in skipped.skip_message
+
+        settings.warehouse.unlink()  # the published file is gone: refresh it
+        assert isinstance(tick(), dg.RunRequest)
+        assert job.execute_in_process(instance=instance, tags=tick().tags).success
+        assert isinstance(tick(), dg.SkipReason)
+
+        st = story.stat()
+        story.write_text("Officials said 4 people were hurt when a wall fell in Lyon on Monday.", encoding="utf-8")
+        os.utime(story, ns=(st.st_atime_ns, st.st_mtime_ns + 1_000_000_000))
+        assert isinstance(tick(), dg.RunRequest)  # a changed seed file
+
+
+def test_a_failed_refresh_does_not_count_as_done(tmp_path, seeds_dir):
+    (seeds_dir / "a.txt").write_text("Officials said 3 people were hurt in Lyon.", encoding="utf-8")
+    sql = tmp_path / "sql"
+    sql.mkdir()
+    (sql / "broken.sql").write_text("SELECT no_such_column FROM articles", encoding="utf-8")
+    settings = make_settings(tmp_path, seeds_dir, sql_dir=sql)
+    paths = make_resources(settings)["paths"]
+    with dg.instance_for_test() as instance:  # schedules read a persistent instance's runs
+        ctx = dg.build_schedule_context(instance=instance, resources={"paths": paths})
+        request = nightly_refresh(ctx)
+        job = build_defs(settings).resolve_job_def("refresh_warehouse")
+        assert not job.execute_in_process(instance=instance, tags=request.tags, raise_on_error=False).success
+        assert isinstance(nightly_refresh(ctx), dg.RunRequest)
+
+
+def test_the_seeds_sensor_tags_its_runs_with_the_same_fingerprint(seeds_dir):
+    (seeds_dir / "a.txt").write_text("First.", encoding="utf-8")
+    request = evaluate(seeds_dir, None).run_requests[0]
+    paths = NewsPaths(seeds_dir=str(seeds_dir), staging_dir=str(seeds_dir.parent / "staging"))
+    assert request.tags[INPUTS_TAG] == inputs_fingerprint(paths)

@@ -21,6 +21,7 @@ class NewsPaths(dg.ConfigurableResource):
     seeds_dir: str
     staging_dir: str
     warehouse_path: str = ""
+    sql_dir: str = ""
     workers: int = 1
     batch_size: int = 200
 
@@ -45,7 +46,8 @@ def make_resources(settings: Settings) -> dict[str, object]:
     settings.staging_dir.mkdir(parents=True, exist_ok=True)
     return {
         "paths": NewsPaths(seeds_dir=str(settings.seeds_dir), staging_dir=str(settings.staging_dir),
-                           warehouse_path=str(settings.warehouse), workers=settings.workers,
+                           warehouse_path=str(settings.warehouse), sql_dir=str(settings.sql_dir),
+                           workers=settings.workers,
                            batch_size=settings.batch_size),
         # every asset writes the build copy; `published_warehouse` swaps it onto settings.warehouse
         "duckdb": DuckDBResource(database=str(settings.build_db)),
