@@ -6,7 +6,9 @@ import os
 
 import dagster as dg
 
-from pipeline.defs.automation import INPUTS_TAG, inputs_fingerprint, nightly_refresh, seed_files_sensor
+from pipeline.defs.automation import (
+    INPUTS_TAG, inputs_fingerprint, nightly_refresh, nightly_request, seed_files_sensor,
+)
 from pipeline.defs.build import build_defs
 from pipeline.defs.resources import NewsPaths, make_resources
 from tests.conftest import make_settings
@@ -71,9 +73,9 @@ def test_nightly_refresh_skips_only_when_nothing_changed_since_a_successful_refr
     settings = make_settings(tmp_path, seeds_dir)
     job = build_defs(settings).resolve_job_def("refresh_warehouse")
     paths = make_resources(settings)["paths"]
-    with dg.instance_for_test() as instance:  # schedules read a persistent instance's runs
+    with dg.DagsterInstance.ephemeral() as instance:
         def tick():
-            return nightly_refresh(dg.build_schedule_context(instance=instance, resources={"paths": paths}))
+            return nightly_request(instance, paths)
 
         first = tick()
         assert isinstance(first, dg.RunRequest)  # never refreshed
@@ -99,12 +101,11 @@ def test_a_failed_refresh_does_not_count_as_done(tmp_path, seeds_dir):
     (sql / "broken.sql").write_text("SELECT no_such_column FROM articles", encoding="utf-8")
     settings = make_settings(tmp_path, seeds_dir, sql_dir=sql)
     paths = make_resources(settings)["paths"]
-    with dg.instance_for_test() as instance:  # schedules read a persistent instance's runs
-        ctx = dg.build_schedule_context(instance=instance, resources={"paths": paths})
-        request = nightly_refresh(ctx)
-        job = build_defs(settings).resolve_job_def("refresh_warehouse")
+    job = build_defs(settings).resolve_job_def("refresh_warehouse")
+    with dg.DagsterInstance.ephemeral() as instance:
+        request = nightly_request(instance, paths)
         assert not job.execute_in_process(instance=instance, tags=request.tags, raise_on_error=False).success
-        assert isinstance(nightly_refresh(ctx), dg.RunRequest)
+        assert isinstance(nightly_request(instance, paths), dg.RunRequest)
 
 
 def test_the_seeds_sensor_tags_its_runs_with_the_same_fingerprint(seeds_dir):

@@ -51,11 +51,15 @@ def inputs_fingerprint(paths: NewsPaths) -> str:
              description="Refresh the warehouse at 02:00 UTC; skipped when neither the seeds nor the code "
                          "changed since the last successful refresh and the warehouse file is there.")
 def nightly_refresh(context: dg.ScheduleEvaluationContext, paths: NewsPaths):
+    return nightly_request(context.instance, paths)
+
+
+def nightly_request(instance: dg.DagsterInstance, paths: NewsPaths) -> dg.RunRequest | dg.SkipReason:
     # The seeds sensor already starts a run for each change, so on most nights there is nothing
     # to do; a failed refresh, a code change or a deleted warehouse still get their run.
     fingerprint = inputs_fingerprint(paths)
     if paths.warehouse.exists():
-        done = context.instance.get_runs(
+        done = instance.get_runs(
             filters=dg.RunsFilter(job_name=refresh_job.name, statuses=[dg.DagsterRunStatus.SUCCESS],
                                   tags={INPUTS_TAG: fingerprint}),
             limit=1,
