@@ -35,14 +35,14 @@ def seed_snapshot(paths: NewsPaths) -> dict[str, list[int]]:
     return snap
 
 
-def inputs_fingerprint(paths: NewsPaths) -> str:
-    """What a refresh's result depends on: every seed file's path, mtime and size, where it writes,
-    and the code that reads, extracts and models the seeds. An equal fingerprint after a
-    successful refresh means another refresh would change nothing."""
+def inputs_fingerprint(paths: NewsPaths, snapshot: dict[str, list[int]] | None = None) -> str:
+    """What a refresh's result depends on: every seed file's path, mtime and size (`snapshot`, when
+    the caller has just taken it), where it writes, and the code that reads, extracts and models
+    the seeds. An equal fingerprint after a successful refresh means another would change nothing."""
     sql = sorted(Path(paths.sql_dir).glob("*.sql")) if paths.sql_dir else []
     code = [reader_version(), extractor_version(), code_hash(sql)]
     where = [paths.staging_dir, str(paths.warehouse)]
-    blob = json.dumps([seed_snapshot(paths), where, code], sort_keys=True)
+    blob = json.dumps([seed_snapshot(paths) if snapshot is None else snapshot, where, code], sort_keys=True)
     return hashlib.sha256(blob.encode()).hexdigest()[:16]
 
 
@@ -84,6 +84,6 @@ def seed_files_sensor(context: dg.SensorEvaluationContext, paths: NewsPaths):
     return dg.SensorResult(
         run_requests=[dg.RunRequest(run_key=f"seeds:{digest}",
                                     tags={"news/changed_files": str(len(changed)), "news/removed_files": str(len(removed)),
-                                          INPUTS_TAG: inputs_fingerprint(paths)})],
+                                          INPUTS_TAG: inputs_fingerprint(paths, now)})],
         cursor=json.dumps(now),
     )

@@ -5,7 +5,7 @@ Dagster UI says what is wrong, not just that something is.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
@@ -147,11 +147,12 @@ def run_checks(con: duckdb.DuckDBPyConnection, table: str, pending_only: bool = 
     """Every check of `table`; with `pending_only`, the text checks read only rows no check has
     passed yet, and once all pass those rows are no longer pending."""
     scope = pending_articles(con, table) if pending_only else None
-    outcomes = [CHECKS[name](con, table, scope) if name in SCOPED else CHECKS[name](con, table)
-                for name in checks_for(table)]
-    for o in outcomes:
-        if scope and o.name in SCOPED:
-            o.scope = "rows added since the checks last passed"
+    outcomes = []
+    for name in checks_for(table):
+        if name in SCOPED and scope:
+            outcomes.append(replace(CHECKS[name](con, table, scope), scope="rows added since the checks last passed"))
+        else:
+            outcomes.append(CHECKS[name](con, table))
     if pending_only and all(o.passed for o in outcomes):
         clear_pending(con, table)
     return outcomes

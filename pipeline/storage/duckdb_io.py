@@ -91,8 +91,8 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, files: list[str], version:
         deleted = scalar(con, f'DELETE FROM "{table}" WHERE article_id NOT IN '
                               "(SELECT article_id FROM read_parquet($files, union_by_name = true)) "
                               "OR article_id IN (SELECT article_id FROM _changed_articles)", {"files": files})
-        new_rows = f'SELECT * FROM ({src}) WHERE article_id NOT IN (SELECT article_id FROM "{table}")'
-        con.execute(f"CREATE OR REPLACE TEMP TABLE _inserted AS {new_rows}", {"files": files})
+        con.execute(f'CREATE OR REPLACE TEMP TABLE _inserted AS SELECT * FROM ({src}) '
+                    f'WHERE article_id NOT IN (SELECT article_id FROM "{table}")', {"files": files})
     else:
         con.execute(f'CREATE OR REPLACE TEMP TABLE _inserted AS SELECT * FROM ({src}) '
                     f'WHERE hash({cols}) NOT IN (SELECT hash({cols}) FROM "{table}")', {"files": files})
