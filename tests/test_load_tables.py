@@ -151,3 +151,13 @@ def test_a_file_without_the_bookkeeping_is_checked_whole(tmp_path):
     con.execute("DROP SCHEMA _pipeline CASCADE")
     con.execute("UPDATE articles SET char_count = char_count + 1 WHERE external_id = 'b'")
     assert failing(con, "articles", pending_only=True) == {"char_count_exact"}
+
+
+def test_a_file_from_before_the_bookkeeping_is_checked_whole_on_its_next_update(tmp_path):
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    load_tables(con, write_frames(tmp_path, "one", {k: STORIES[k] for k in "ab"}), version="v1")
+    con.execute("DROP SCHEMA _pipeline CASCADE")  # as an older build left it
+    con.execute("UPDATE quotes SET char_start = char_start + 1")  # a row no check has passed
+    load_tables(con, write_frames(tmp_path, "two", STORIES), version="v1")
+    assert pending(con, "quotes") == {None, aid(con, "c")}
+    assert failing(con, "quotes", pending_only=True) == {"offsets_exact"}

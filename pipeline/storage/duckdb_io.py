@@ -55,8 +55,12 @@ def load_tables(
     order = sorted(parquet_files, key=lambda t: t != "articles")
     con.execute("BEGIN TRANSACTION")
     try:
-        con.execute("CREATE SCHEMA IF NOT EXISTS _pipeline")
-        con.execute(f"CREATE TABLE IF NOT EXISTS {PENDING} (tbl VARCHAR, article_id VARCHAR)")
+        if not scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '_pipeline' "
+                           "AND table_name = 'pending_checks'"):
+            # a new file, or one from before this bookkeeping: no row in it is known to be checked
+            con.execute("CREATE SCHEMA IF NOT EXISTS _pipeline")
+            con.execute(f"CREATE TABLE {PENDING} (tbl VARCHAR, article_id VARCHAR)")
+            con.execute(f"INSERT INTO {PENDING} SELECT unnest($t), NULL", {"t": list(TABLES)})
         con.execute("CREATE OR REPLACE TEMP TABLE _changed_articles (article_id VARCHAR)")
         for table in order:
             paths = parquet_files[table]
