@@ -25,6 +25,7 @@ def dagster_home() -> Path:
 def cmd_build(args: argparse.Namespace) -> int:
     import dagster as dg
 
+    from pipeline.defs.automation import refresh_tags
     from pipeline.defs.build import build_defs
 
     settings = Settings.from_env(seeds=args.seeds, warehouse=args.warehouse)
@@ -35,7 +36,8 @@ def cmd_build(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     # An ephemeral instance keeps CLI builds out of the UI's run history and its DuckDB pool.
     with dg.DagsterInstance.ephemeral() as instance:
-        result = defs.resolve_job_def("refresh_warehouse").execute_in_process(instance=instance, raise_on_error=False)
+        result = defs.resolve_job_def("refresh_warehouse").execute_in_process(
+            instance=instance, raise_on_error=False, tags=refresh_tags(settings.extract_shards))
     seconds = time.perf_counter() - started
     failed = [e for e in result.all_events if e.is_step_failure or
               (e.event_type_value == "ASSET_CHECK_EVALUATION" and not e.event_specific_data.passed)]

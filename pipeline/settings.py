@@ -55,6 +55,9 @@ class Settings:
     sql_dir: Path
     workers: int = field(default_factory=lambda: os.cpu_count() or 1)
     batch_size: int = 200  # articles per extraction task: the unit of parallelism
+    # >1: extraction is a Dagster asset with that many static partitions (shards of the articles by
+    # id), which a backfill can spread over machines; 1: one unpartitioned extraction step
+    extract_shards: int = 1
 
     @property
     def build_db(self) -> Path:
@@ -71,4 +74,5 @@ class Settings:
         sql = os.environ.get("NEWS_SQL_DIR")
         return cls(seeds_p, wh, staging_p, _project_path(sql) if sql else _sql_dir(),
                    workers=_int_env("NEWS_WORKERS", os.cpu_count() or 1),
-                   batch_size=_int_env("NEWS_BATCH_SIZE", 200))
+                   batch_size=_int_env("NEWS_BATCH_SIZE", 200),
+                   extract_shards=_int_env("NEWS_EXTRACT_SHARDS", 1))

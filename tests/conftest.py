@@ -7,6 +7,7 @@ from pathlib import Path
 import dagster as dg
 import pytest
 
+from pipeline.defs.automation import refresh_tags
 from pipeline.defs.build import build_defs
 from pipeline.settings import PROJECT_ROOT, Settings
 
@@ -23,7 +24,8 @@ def make_settings(tmp_path: Path, seeds: Path, sql_dir: Path | None = None) -> S
 def run_build(settings: Settings) -> dg.ExecuteInProcessResult:
     job = build_defs(settings).resolve_job_def("refresh_warehouse")
     with dg.DagsterInstance.ephemeral() as instance:
-        return job.execute_in_process(instance=instance, raise_on_error=False)
+        return job.execute_in_process(instance=instance, raise_on_error=False,
+                                      tags=refresh_tags(settings.extract_shards))
 
 
 @pytest.fixture

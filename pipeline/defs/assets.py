@@ -11,7 +11,7 @@ from pipeline.defs.resources import NewsPaths, warehouse_connection
 from pipeline.normalize import fold_articles
 from pipeline.readers import seed_sources
 from pipeline.storage.duckdb_io import load_tables
-from pipeline.storage.extract_cache import ExtractionCache, extractor_version, text_hashes
+from pipeline.storage.extract_cache import ExtractionCache, extractor_version, shard_of, text_hashes
 from pipeline.storage.publish import open_build, publish
 from pipeline.storage.seed_cache import SeedCache
 from pipeline.storage.schemas import EXTRACTED, EXTRACTION_ERRORS, REJECTED_INPUTS, TABLES, frame
@@ -91,27 +91,60 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
     yield dg.MaterializeResult(asset_key="raw_rejections", metadata=table_metadata(rejected))
 
 
-@dg.multi_asset(
-    specs=[
-        dg.AssetSpec(name, group_name="extract", kinds={"polars", "parquet"}, deps=["raw_articles"],
-                     description=f"Extracted `{STAGED_TO_TABLE[name]}` rows, cached per article as Parquet.")
-        for name in ("quote_records", "figure_records", "event_records")
-    ],
-)
-def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
-    """Run the pure extractors over the articles the cache has not seen under this extractor version."""
+def extracted_records_asset(shards: int = 1) -> dg.AssetsDefinition:
+    """The extraction step. With `shards` > 1 it has one static partition per shard of the articles
+    (by id): a run over the whole range extracts every shard in one step, and a backfill from the UI
+    starts one run per shard, which a `k8s_job_executor` or celery deployment spreads over machines.
+    Each shard keeps its own extraction cache, so shards never write the same files."""
+    partitions = dg.StaticPartitionsDefinition([str(k) for k in range(shards)]) if shards > 1 else None
+
+    @dg.multi_asset(
+        name="extracted_records",
+        specs=[
+            dg.AssetSpec(name, group_name="extract", kinds={"polars", "parquet"}, deps=["raw_articles"],
+                         description=f"Extracted `{STAGED_TO_TABLE[name]}` rows, cached per article as Parquet.")
+            for name in ("quote_records", "figure_records", "event_records")
+        ],
+        partitions_def=partitions,
+        backfill_policy=dg.BackfillPolicy.multi_run(1) if partitions else None,
+    )
+    def _extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
+        """Run the pure extractors over the articles the cache has not seen under this extractor version."""
+        staged = staging_path(paths.staging, "articles")
+        articles = pl.read_parquet(staged, columns=["article_id", "source_file", "external_id", "ingested_at", "text"])
+        articles = articles.with_columns(text_hashes(articles["text"])).drop("text")
+        keys = [int(k) for k in context.partition_keys] if partitions else [0]
+        extracted, seen, rows, seconds = 0, 0, {t: 0 for t in EXTRACTED}, 0.0
+        for k in keys:
+            mine = articles.filter(shard_of("article_id", shards) == k) if partitions else articles
+            n, s = _extract_shard(context, paths, ExtractionCache(paths.staging, shard=(k, shards)), mine,
+                                  label=f"shard {k} of {shards}: " if partitions else "")
+            extracted, seen, seconds = extracted + n, seen + mine.height, seconds + s
+        for table in EXTRACTED:
+            heads = []
+            for k in keys:
+                head, n = ExtractionCache(paths.staging, shard=(k, shards)).preview(table)
+                heads.append(head)
+                rows[table] += n
+            md = table_metadata(pl.concat(heads).head(5), extracted_now=extracted, from_cache=seen - extracted,
+                                extractor_version=extractor_version(), seconds=round(seconds, 2))
+            md["dagster/row_count"] = rows[table]
+            yield dg.MaterializeResult(asset_key=TABLE_TO_STAGED[table], metadata=md)
+
+    return _extracted_records
+
+
+def _extract_shard(context: dg.AssetExecutionContext, paths: NewsPaths, cache: ExtractionCache,
+                   articles: pl.DataFrame, label: str = "") -> tuple[int, float]:
+    """Extract the articles of one shard that its cache lacks, and save them; (articles extracted, seconds)."""
     staged = staging_path(paths.staging, "articles")
-    articles = pl.read_parquet(staged, columns=["article_id", "source_file", "external_id", "ingested_at", "text"])
-    articles = articles.with_columns(text_hashes(articles["text"])).drop("text")
-    cache = ExtractionCache(paths.staging)
     # only the articles to extract are read whole: on a nightly run that is a handful of texts
     todo_keys = cache.todo(articles.select("article_id", "text_hash"))
     todo = (pl.scan_parquet(staged).filter(pl.col("article_id").is_in(todo_keys["article_id"].implode())).collect()
             .join(todo_keys, on="article_id", maintain_order="left"))
-    context.log.info(f"extractor {extractor_version()}: {todo.height:,} of {articles.height:,} articles "
+    context.log.info(f"{label}extractor {extractor_version()}: {todo.height:,} of {articles.height:,} articles "
                      f"to extract, {articles.height - todo.height:,} from cache; {paths.workers} workers")
     started = time.perf_counter()
-
     last = [started]
 
     def progress(done: int, total: int) -> None:
@@ -119,7 +152,7 @@ def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
         if now - last[0] >= 10 or done == total:  # a line every 10 s, not one per batch
             last[0] = now
             rate = done / max(now - started, 1e-9)
-            context.log.info(f"extracted {done:,}/{total:,} articles ({rate:,.0f}/s, "
+            context.log.info(f"{label}extracted {done:,}/{total:,} articles ({rate:,.0f}/s, "
                              f"about {(total - done) / max(rate, 1e-9):,.0f}s left)")
 
     if todo.height:
@@ -130,7 +163,7 @@ def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
         result = extract_frames(todo, workers=paths.workers, batch_size=paths.batch_size, progress=progress)
         frames, errors = result.frames, result.errors
         seconds, chars = time.perf_counter() - started, todo["char_count"].sum()
-        context.log.info(f"extraction: {todo.height:,} articles, {chars / 1e6:.2f} M chars in {seconds:.1f}s "
+        context.log.info(f"{label}extraction: {todo.height:,} articles, {chars / 1e6:.2f} M chars in {seconds:.1f}s "
                          f"({chars / 1e6 / max(seconds, 1e-9):.2f} M chars/s)")
     else:
         frames, errors = {t: frame(TABLES[t], []) for t in EXTRACTED}, frame(EXTRACTION_ERRORS, [])
@@ -140,14 +173,13 @@ def extracted_records(context: dg.AssetExecutionContext, paths: NewsPaths):
     cache.save(articles["article_id"], new)
     errors = cache.load("extraction_errors")
     if errors.height:
-        context.log.warning(f"{errors.height} articles made an extractor fail; see rejected_inputs")
-    write_staged(paths.staging, "extraction_rejections", _error_rejections(errors, articles))
-    for table in EXTRACTED:
-        head, rows = cache.preview(table)
-        md = table_metadata(head, extracted_now=todo.height, from_cache=articles.height - todo.height,
-                            extractor_version=extractor_version(), seconds=round(seconds, 2))
-        md["dagster/row_count"] = rows
-        yield dg.MaterializeResult(asset_key=TABLE_TO_STAGED[table], metadata=md)
+        context.log.warning(f"{label}{errors.height} articles made an extractor fail; see rejected_inputs")
+    write_staged(paths.staging, _rejections_name(cache), _error_rejections(errors, articles))
+    return todo.height, seconds
+
+
+def _rejections_name(cache: ExtractionCache) -> str:
+    return "extraction_rejections" + (f".{cache.dir.name}" if cache.shards > 1 else "")
 
 
 def _error_rejections(errors: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFrame:
@@ -160,12 +192,13 @@ def _error_rejections(errors: pl.DataFrame, articles: pl.DataFrame) -> pl.DataFr
 
 
 def staged_sources(paths: NewsPaths) -> dict[str, list]:
-    cache = ExtractionCache(paths.staging)
+    caches = [ExtractionCache(paths.staging, shard=(k, paths.extract_shards)) for k in range(paths.extract_shards)]
     return {
         "articles": [staging_path(paths.staging, "articles")],
         "rejected_inputs": [staging_path(paths.staging, "rejected_inputs"),
-                            staging_path(paths.staging, "extraction_rejections")],
-        **{t: cache.paths(t) for t in EXTRACTED},
+                            *(staging_path(paths.staging, _rejections_name(c)) for c in caches)],
+        # a shard never extracted has no files: reported as missing before anything is loaded
+        **{t: [p for c in caches for p in (c.paths(t) or [c.dir / f"{t}.parquet"])] for t in EXTRACTED},
     }
 
 

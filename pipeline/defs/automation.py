@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import dagster as dg
+from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from pipeline.defs.resources import NewsPaths
 from pipeline.readers.files import iter_seed_files
@@ -14,6 +15,14 @@ from pipeline.storage.versions import code_hash
 
 # Tag on refresh runs: the fingerprint of the inputs they were started for.
 INPUTS_TAG = "news/inputs"
+
+
+def refresh_tags(shards: int) -> dict[str, str]:
+    """Tags of a refresh run: with extraction shards, the run covers every shard (a partition
+    range), so one run still refreshes the whole warehouse."""
+    if shards <= 1:
+        return {}
+    return {ASSET_PARTITION_RANGE_START_TAG: "0", ASSET_PARTITION_RANGE_END_TAG: str(shards - 1)}
 
 refresh_job = dg.define_asset_job(
     "refresh_warehouse", selection=dg.AssetSelection.all(),
@@ -66,7 +75,7 @@ def nightly_request(instance: dg.DagsterInstance, paths: NewsPaths) -> dg.RunReq
         )
         if done:
             return dg.SkipReason(f"seeds and code unchanged since the successful run {done[0].run_id}")
-    return dg.RunRequest(tags={INPUTS_TAG: fingerprint})
+    return dg.RunRequest(tags={INPUTS_TAG: fingerprint, **refresh_tags(paths.extract_shards)})
 
 
 @dg.sensor(name="seed_files_changed", job=refresh_job, minimum_interval_seconds=30,
@@ -84,6 +93,7 @@ def seed_files_sensor(context: dg.SensorEvaluationContext, paths: NewsPaths):
     return dg.SensorResult(
         run_requests=[dg.RunRequest(run_key=f"seeds:{digest}",
                                     tags={"news/changed_files": str(len(changed)), "news/removed_files": str(len(removed)),
-                                          INPUTS_TAG: inputs_fingerprint(paths, now)})],
+                                          INPUTS_TAG: inputs_fingerprint(paths, now),
+                                          **refresh_tags(paths.extract_shards)})],
         cursor=json.dumps(now),
     )

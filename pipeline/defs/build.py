@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import dagster as dg
 
-from pipeline.defs.assets import extracted_records, published_warehouse, seed_files, warehouse_tables
+from pipeline.defs.assets import extracted_records_asset, published_warehouse, seed_files, warehouse_tables
 from pipeline.defs.automation import nightly_refresh, refresh_job, seed_files_sensor
 from pipeline.defs.checks import contract_checks
 from pipeline.defs.report_asset import report_asset
@@ -20,7 +20,7 @@ def build_defs(settings: Settings) -> dg.Definitions:
     publish = published_warehouse([*TABLES, *model_names])
     report = report_asset(model_names)  # reads the published file, after every model
     return dg.Definitions(
-        assets=[seed_files, extracted_records, warehouse_tables, *models, publish, report],
+        assets=[seed_files, extracted_records_asset(settings.extract_shards), warehouse_tables, *models, publish, report],
         asset_checks=contract_checks,
         jobs=[refresh_job],
         schedules=[nightly_refresh],

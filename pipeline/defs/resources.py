@@ -24,6 +24,7 @@ class NewsPaths(dg.ConfigurableResource):
     sql_dir: str = ""
     workers: int = 1
     batch_size: int = 200
+    extract_shards: int = 1
 
     @property
     def warehouse(self) -> Path:
@@ -48,7 +49,7 @@ def make_resources(settings: Settings) -> dict[str, object]:
         "paths": NewsPaths(seeds_dir=str(settings.seeds_dir), staging_dir=str(settings.staging_dir),
                            warehouse_path=str(settings.warehouse), sql_dir=str(settings.sql_dir),
                            workers=settings.workers,
-                           batch_size=settings.batch_size),
+                           batch_size=settings.batch_size, extract_shards=settings.extract_shards),
         # every asset writes the build copy; `published_warehouse` swaps it onto settings.warehouse
         "duckdb": DuckDBResource(database=str(settings.build_db)),
     }

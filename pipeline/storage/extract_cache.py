@@ -38,6 +38,13 @@ def text_hashes(texts: pl.Series) -> pl.Series:
     return texts.hash(seed=0).alias("text_hash")
 
 
+def shard_of(article_ids: pl.Expr | str, shards: int) -> pl.Expr:
+    """Which of `shards` shards an article belongs to: from its id (a hex digest), so stable
+    across runs and machines."""
+    ids = pl.col(article_ids) if isinstance(article_ids, str) else article_ids
+    return ids.str.slice(0, 8).str.to_integer(base=16, strict=False).fill_null(0) % shards
+
+
 # Appended parts before they are merged into one file per frame.
 MAX_PARTS = 12
 
@@ -51,9 +58,13 @@ class ExtractionCache:
     of a killed run and are never read, so a kill at any point cannot duplicate or lose rows.
     """
 
-    def __init__(self, staging_dir: Path, version: str | None = None) -> None:
+    def __init__(self, staging_dir: Path, version: str | None = None, shard: tuple[int, int] | None = None) -> None:
+        """`shard` (k, n): the cache of the k-th of n shards, in its own folder, so shards can be
+        extracted at the same time by different processes or machines."""
         self.root = staging_dir
-        self.dir = staging_dir / f"extracted-{version or extractor_version()}"
+        self.version_dir = staging_dir / f"extracted-{version or extractor_version()}"
+        self.shards = shard[1] if shard and shard[1] > 1 else 1
+        self.dir = self.version_dir / f"shard-{shard[0]}-of-{shard[1]}" if self.shards > 1 else self.version_dir
 
     def _live(self) -> list[str]:
         """Committed stamps from the newest base on, oldest first."""
@@ -120,11 +131,18 @@ class ExtractionCache:
         return {name: self.paths(name) for name in SCHEMAS}
 
     def _drop_stale(self) -> None:
-        """Remove superseded or uncommitted files and the folders of other extractor versions."""
+        """Remove superseded or uncommitted files, the folders of other extractor versions, and
+        those of another shard count (never a sibling shard of this count: it may be running)."""
         live = {p.name for name in SCHEMAS for p in self.paths(name)}
         for p in self.dir.glob("*.parquet*"):  # with `.parquet.tmp<pid>` files of killed writes
             if p.name not in live:
                 p.unlink(missing_ok=True)
+        if self.shards > 1:
+            for p in self.version_dir.glob("*.parquet*"):  # the unsharded layout
+                p.unlink(missing_ok=True)
+        for d in self.version_dir.glob("shard-*"):
+            if d.is_dir() and not d.name.endswith(f"-of-{self.shards}"):
+                shutil.rmtree(d, ignore_errors=True)
         for d in self.root.glob("extracted-*"):
-            if d.is_dir() and d != self.dir:
+            if d.is_dir() and d != self.version_dir:
                 shutil.rmtree(d, ignore_errors=True)
