@@ -114,21 +114,18 @@ def extracted_records_asset(shards: int = 1) -> dg.AssetsDefinition:
         articles = pl.read_parquet(staged, columns=["article_id", "source_file", "external_id", "ingested_at", "text"])
         articles = articles.with_columns(text_hashes(articles["text"])).drop("text")
         keys = [int(k) for k in context.partition_keys] if partitions else [0]
-        extracted, seen, rows, seconds = 0, 0, {t: 0 for t in EXTRACTED}, 0.0
-        for k in keys:
+        caches = [ExtractionCache(paths.staging, shard=(k, shards)) for k in keys]
+        extracted, seen, seconds = 0, 0, 0.0
+        for k, cache in zip(keys, caches):
             mine = articles.filter(shard_of("article_id", shards) == k) if partitions else articles
-            n, s = _extract_shard(context, paths, ExtractionCache(paths.staging, shard=(k, shards)), mine,
-                                  label=f"shard {k} of {shards}: " if partitions else "")
+            n, s = _extract_shard(context, paths, cache, mine, label=f"shard {k} of {shards}: " if partitions else "")
             extracted, seen, seconds = extracted + n, seen + mine.height, seconds + s
         for table in EXTRACTED:
-            heads = []
-            for k in keys:
-                head, n = ExtractionCache(paths.staging, shard=(k, shards)).preview(table)
-                heads.append(head)
-                rows[table] += n
-            md = table_metadata(pl.concat(heads).head(5), extracted_now=extracted, from_cache=seen - extracted,
-                                extractor_version=extractor_version(), seconds=round(seconds, 2))
-            md["dagster/row_count"] = rows[table]
+            previews = [c.preview(table) for c in caches]
+            md = table_metadata(pl.concat([head for head, _ in previews]).head(5), extracted_now=extracted,
+                                from_cache=seen - extracted, extractor_version=extractor_version(),
+                                seconds=round(seconds, 2))
+            md["dagster/row_count"] = sum(n for _, n in previews)
             yield dg.MaterializeResult(asset_key=TABLE_TO_STAGED[table], metadata=md)
 
     return _extracted_records
