@@ -5,6 +5,7 @@ import json
 from pathlib import Path
 
 import dagster as dg
+# the tags Dagster reads a partition range run from (the top-level package exports no alias)
 from dagster._core.storage.tags import ASSET_PARTITION_RANGE_END_TAG, ASSET_PARTITION_RANGE_START_TAG
 
 from pipeline.defs.resources import NewsPaths
@@ -23,6 +24,7 @@ def refresh_tags(shards: int) -> dict[str, str]:
     if shards <= 1:
         return {}
     return {ASSET_PARTITION_RANGE_START_TAG: "0", ASSET_PARTITION_RANGE_END_TAG: str(shards - 1)}
+
 
 refresh_job = dg.define_asset_job(
     "refresh_warehouse", selection=dg.AssetSelection.all(),
