@@ -12,9 +12,10 @@ from pipeline.defs.build import build_defs
 from pipeline.defs.resources import make_resources
 from pipeline.settings import Settings
 from pipeline.storage.extract_cache import ExtractionCache, shard_of
-from tests.conftest import make_settings, run_build
 from pipeline.storage.schemas import TABLES
+from tests.conftest import make_settings, run_build
 from tests.test_incremental import STORIES, extraction_counts, write_feed
+from tests.test_load_tables import contents as table_rows
 
 MORE = STORIES + [
     "Two ships collided near the harbour on Monday, the coastguard said.",
@@ -26,10 +27,10 @@ MORE = STORIES + [
 def contents(path):
     """Every table's rows (articles without the time they were ingested, which differs per build)."""
     con = duckdb.connect(str(path), read_only=True)
-    out = {t: sorted(map(repr, con.execute(f'SELECT * EXCLUDE (ingested_at) FROM "{t}"' if t == "articles"
-                                            else f'SELECT * FROM "{t}"').fetchall())) for t in TABLES}
-    con.close()
-    return out
+    try:
+        return table_rows(con)
+    finally:
+        con.close()
 
 
 def sharded(settings: Settings, shards: int) -> Settings:

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field, replace
 import duckdb
 
 from pipeline.readers.records import REJECT_REASONS
-from pipeline.storage.duckdb_io import PENDING, scalar
+from pipeline.storage.duckdb_io import PENDING, has_pending_checks, scalar
 from pipeline.storage.schemas import ID_COLUMN
 from pipeline.taxonomy import (
     DATE_PRECISIONS, EVENT_TYPES, FIGURE_CATEGORIES, QUALIFIERS, QUOTE_KINDS, SUB_EVENT_TYPES,
@@ -60,22 +60,17 @@ def check_article_exists(con: duckdb.DuckDBPyConnection, table: str) -> CheckOut
     return _run(con, table, "article_exists", f"SELECT count(*) FROM ({orphans})", orphans)
 
 
-def _has_pending(con: duckdb.DuckDBPyConnection) -> bool:
-    return bool(scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '_pipeline' "
-                            "AND table_name = 'pending_checks'"))
-
-
 def pending_articles(con: duckdb.DuckDBPyConnection, table: str) -> str | None:
     """A subquery of the articles whose rows in `table` no check has passed yet, or None when
     every row has to be read (after a rebuild, or in a file `load_tables` did not write)."""
-    if not _has_pending(con) or scalar(
+    if not has_pending_checks(con) or scalar(
             con, f"SELECT count(*) FROM {PENDING} WHERE tbl = $t AND article_id IS NULL", {"t": table}):
         return None
     return f"(SELECT article_id FROM {PENDING} WHERE tbl = $pending_table)"
 
 
 def clear_pending(con: duckdb.DuckDBPyConnection, table: str) -> None:
-    if _has_pending(con):
+    if has_pending_checks(con):
         con.execute(f"DELETE FROM {PENDING} WHERE tbl = $t", {"t": table})
 
 

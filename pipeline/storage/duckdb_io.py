@@ -55,8 +55,7 @@ def load_tables(
     order = sorted(parquet_files, key=lambda t: t != "articles")
     con.execute("BEGIN TRANSACTION")
     try:
-        if not scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '_pipeline' "
-                           "AND table_name = 'pending_checks'"):
+        if not has_pending_checks(con):
             # a new file, or one from before this bookkeeping: no row in it is known to be checked
             con.execute("CREATE SCHEMA IF NOT EXISTS _pipeline")
             con.execute(f"CREATE TABLE {PENDING} (tbl VARCHAR, article_id VARCHAR)")
@@ -111,6 +110,12 @@ def _load(con: duckdb.DuckDBPyConnection, table: str, files: list[str], version:
         con.execute(f"INSERT INTO {PENDING} SELECT DISTINCT $t, article_id FROM _inserted", {"t": table})
     return {"rows": scalar(con, f'SELECT count(*) FROM "{table}"'), "deleted": deleted, "inserted": inserted,
             "rebuilt": False}
+
+
+def has_pending_checks(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the file has the pending-checks bookkeeping (files from before it do not)."""
+    return bool(scalar(con, "SELECT count(*) FROM duckdb_tables() WHERE schema_name = '_pipeline' "
+                            "AND table_name = 'pending_checks'"))
 
 
 def _columns(con: duckdb.DuckDBPyConnection, table: str) -> list[str]:
