@@ -5,9 +5,18 @@ import multiprocessing
 import sys
 from concurrent.futures import ProcessPoolExecutor
 
+# Imported once by the fork server, so each worker of every pool starts with the readers and the
+# compiled extractor lexicons already loaded (copy-on-write): about 0.5 s less per pool start.
+# Not Polars: importing it starts threads (jemalloc, its spill cleaner), and a process with
+# threads must not fork. Each worker imports Polars itself (0.2 s).
+PRELOAD = ["__main__", "pipeline.readers", "pipeline.extract"]
+
 
 def process_pool(workers: int) -> ProcessPoolExecutor:
     # forkserver: workers start from a clean process (no threads inherited from Dagster);
     # spawn where forkserver does not exist (macOS has it, Windows does not).
-    method = "forkserver" if sys.platform != "win32" else "spawn"
-    return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context(method))
+    if sys.platform == "win32":
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    ctx = multiprocessing.get_context("forkserver")
+    ctx.set_forkserver_preload(PRELOAD)  # no effect once the server runs: it keeps its first list
+    return ProcessPoolExecutor(max_workers=workers, mp_context=ctx)

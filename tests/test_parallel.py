@@ -1,0 +1,33 @@
+"""The worker pools' fork server: what it preloads must be safe to fork from."""
+import os
+import subprocess
+import sys
+
+import polars as pl
+import pytest
+
+from pipeline.extract.batch import extract_frames
+from pipeline.parallel import PRELOAD
+
+
+@pytest.mark.skipif(not os.path.isdir("/proc/self/task"), reason="counts threads through Linux /proc")
+def test_preloaded_modules_start_no_threads():
+    # The fork server forks every worker from the process that imported PRELOAD; a thread there
+    # (Polars starts some on import) could hold a lock at fork time and hang the worker.
+    modules = [m for m in PRELOAD if m != "__main__"]
+    code = f"import os; import {', '.join(modules)}; print(len(os.listdir('/proc/self/task')))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "1"
+    assert "polars" not in modules
+
+
+def test_two_pools_in_one_process_extract_alike():
+    # the second pool forks from the same (already preloaded) fork server
+    texts = [f"Officials said {i} people were evacuated from Kharkiv on Monday." for i in range(12)]
+    arts = pl.DataFrame({"article_id": [f"a{i}" for i in range(12)], "text": texts,
+                         "published_at": [None] * 12, "title": [None] * 12})
+    first = extract_frames(arts, workers=2, batch_size=3)
+    second = extract_frames(arts, workers=2, batch_size=3)
+    assert first.frames["figures"].height == 12
+    for t in first.frames:
+        assert first.frames[t].equals(second.frames[t])
