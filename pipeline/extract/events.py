@@ -539,7 +539,7 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
 
 
 _PERFECT = fast_words(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?(?:\w+\s+)?$|\bto have\s+$|\b(?:is|are)\s+(?:\w+ly\s+)?$", re.I)
-_NEWS_TENSE = re.compile(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t|ng)\b|\b(?:is|are)\s+[a-z]+ing\b"
+_NEWS_TENSE = fast_words(r"\b(?:has|have)\s+(?:\w+ly\s+)?(?:been\s+)?[a-z]+(?:ed|en|wn|t|ng)\b|\b(?:is|are)\s+[a-z]+ing\b"
                          r"|\b(?:begins|starts|launches|says|warns|strikes|hits|meets|signs)\b")
 
 
@@ -617,6 +617,9 @@ _UNRESOLVED = re.compile(
     r"\b(?:near|outside|(?:city|town|village|settlement)\s+of|(?:fought|fights?|fighting|battles?)\s+(?:for|over))\s+"
     r"([A-Z][a-z\u00C0-\u024F]{3,}(?:[- ][A-Z][a-z\u00C0-\u024F]+)?)(\s+(?:district|region|oblast|province|governorate))?\b"
     r"|\b([A-Z][a-z\u00C0-\u024F]{3,}\s+(?:district|region|oblast|province|governorate))\b")
+# every match of _UNRESOLVED holds one of these words as written (it is case-sensitive)
+_UNRESOLVED_CUES = ("near", "outside", "city", "town", "village", "settlement", "fought", "fight", "battle",
+                    "district", "region", "oblast", "province", "governorate")
 
 
 _HE_SHE = fast_words(r"\b(?:he|she)\s+(?:(?:has|had|have|also|later|then|again|reportedly|was|is)\s+){0,2}$", re.I)
@@ -812,6 +815,12 @@ def _lead_places(text: str, end: int, scanned: list[tuple[int, int, list[places.
 def _unresolved(text: str, start: int, end: int, main_cc: Callable[[], str | None],
                 name_words: frozenset[str]) -> list[places.Mention]:
     """A place the gazetteer lacks ("near Starychi", "Starychi district"), in the article's main country."""
+    seg = text[start:end]
+    for cue in _UNRESOLVED_CUES:  # (a plain loop: cheaper than any() over a generator)
+        if cue in seg:
+            break
+    else:
+        return []  # most clauses hold none: _UNRESOLVED, led by \b, would try every position for nothing
     for m in _UNRESOLVED.finditer(text, start, end):
         name = m.group(1) or m.group(3)
         word = name.split()[0]

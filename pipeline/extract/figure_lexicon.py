@@ -7,6 +7,15 @@ from __future__ import annotations
 import re
 
 from pipeline.extract.fast_regex import fast_alternation, lower_twin
+from pipeline.extract.text import trie_pattern
+
+
+def trie_twin(words) -> re.Pattern:
+    """`lower_twin(words)` with the words nested by letter (`trie_pattern`): the same matches, each
+    the longest word there as in the flat list (the trie tries longer words first, and words that
+    match at one place all lie on one path of it). The twin is tried at every space of the scanned
+    sentences; a flat list tries each word of the letter in turn, the trie one letter at a time."""
+    return re.compile(r"[^a-z0-9_](?:" + trie_pattern([w[0].lower() + w[1:] for w in words], space=r"\s+") + r")\b")
 
 QUALIFIER_OF_GROUP = {"about": "~", "more": ">", "less": "<"}  # group names of QUALIFIER_RIGHT
 
@@ -167,13 +176,13 @@ _CAP_RUN = r"(?:(?:[A-Z][\w'’.\-]*|of|the|for)[\s\u00a0]+){0,6}"
 SAID_CUE_WORDS = """said says claimed claims reported reports estimated estimates announced stated
 confirmed told added insisted warned showed shows found""".split()
 SAID_CUE = fast_alternation(SAID_CUE_WORDS)
-SAID_TWIN = lower_twin(SAID_CUE_WORDS)
+SAID_TWIN = trie_twin(SAID_CUE_WORDS)
 # Trigger words and reporting verbs in one lower-case twin: a sentence with a bare count needs
 # both, and is scanned once (`figures._scan_both`). Each hit must then be a word of one list
 # only, so no word of one list may equal or begin a phrase of the other.
 if any(t == c or t.startswith(c + " ") or c.startswith(t + " ") for t in _trigger_words for c in SAID_CUE_WORDS):
     raise ImportError("a trigger word and a reporting verb overlap: figures._scan_both needs them apart")
-TRIGGER_SAID_TWIN = lower_twin(list(_trigger_words) + SAID_CUE_WORDS)
+TRIGGER_SAID_TWIN = trie_twin(list(_trigger_words) + SAID_CUE_WORDS)
 # the source right before a cue (searched in a short window ending at the cue)
 SOURCE_BEFORE = re.compile(
     r"(?<![\w'’])((?:[Tt]he[\s\u00a0]+)?" + _CAP_RUN + r"(?:(?:[a-z][\w'’\-]*[\s\u00a0]+){0,2}(?:" + _GROUP_SOURCES
@@ -184,3 +193,51 @@ _SRC_TOKENS = (r"(" + _SRC_WORD + r"(?:[ \u00a0]" + _SRC_WORD + r"){0,7}?)[\s\u0
                r"(?=[,;:()\"“”]|\.(?!\w)|[\s\u00a0][-–—]|$)")
 ACCORDING_TO = re.compile(r"according[\s\u00a0]+to[\s\u00a0]+" + _SRC_TOKENS, re.IGNORECASE)
 SOURCE_AFTER = re.compile(r"[\s\u00a0]+" + _SRC_TOKENS)
+
+
+def word_forms(noun_regex: re.Pattern) -> tuple[frozenset[str], tuple[str, ...]] | None:
+    """A noun regex `\\b(?:alt|alt|...)\\b` (IGNORECASE) as the lower-case words it matches in full and
+    the suffixes of its `[a-z]+suffix` alternatives, so an ASCII word is classified by set look-ups
+    instead of a regex trial per class (`figures._noun_classes`). None for any other shape.
+    The alternatives may hold letters, `x?` and `(?:a|b)?`."""
+    pat = noun_regex.pattern
+    if not (pat.startswith(r"\b(?:") and pat.endswith(r")\b")) or noun_regex.flags & re.IGNORECASE == 0:
+        return None
+    words: set[str] = set()
+    suffixes: list[str] = []
+    for alt in _top_level_alternatives(pat[5:-3]):
+        if alt.startswith("[a-z]+"):
+            if not (alt[6:].isascii() and alt[6:].isalpha() and alt[6:].islower()):
+                return None
+            suffixes.append(alt[6:])
+            continue
+        forms = [""]
+        i = 0
+        while i < len(alt):
+            if alt.startswith("(?:", i):
+                j = alt.find(")", i)
+                inner = alt[i + 3:j]
+                if j < 0 or not all(o.isascii() and o.isalpha() and o.islower() for o in inner.split("|")):
+                    return None
+                opts, i = inner.split("|"), j + 1
+            elif alt[i].isascii() and alt[i].isalpha() and alt[i].islower():
+                opts, i = [alt[i]], i + 1
+            else:
+                return None
+            if alt[i:i + 1] == "?":
+                opts, i = opts + [""], i + 1
+            forms = [f + o for f in forms for o in opts]
+        words.update(forms)
+    return frozenset(words), tuple(suffixes)
+
+
+def _top_level_alternatives(pat: str) -> list[str]:
+    out, depth, cur = [], 0, ""
+    for ch in pat:
+        depth += (ch == "(") - (ch == ")")
+        if ch == "|" and depth == 0:
+            out.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    return out + [cur]

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import math
 import re
+import string
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, fields
 
 from pipeline.extract import figure_lexicon as lex
 from pipeline.extract.fast_regex import scan_lowered
 from pipeline.extract.figure_context import CHANGE_ONLY_FOR_SHARES, MONTH_WORDS, SCORE_WORDS, YEAR_WORDS, Tail
-from pipeline.extract.numbers import DIGIT_AT, WHOLE_WORDS, WORD_START, Number, number_starts, read_number
+from pipeline.extract.numbers import (DIGIT_AT, SPACE_CHARS, WHOLE_WORDS, WORD_START, Number, digits_end_here,
+                                      ignorecase_chars, number_starts, read_number)
 from pipeline.extract.records import Figure
 from pipeline.extract.text import Doc
 from pipeline.extract.units import (CATEGORY_OF_UNIT, CURRENCY_BEFORE, CURRENCY_LAST_CHARS, CURRENCY_SYMBOLS,
-                                    UNIT_AFTER, UNIT_OF, UNIT_UPPER_AFTER)
+                                    UNIT_AFTER, UNIT_FIRST_CHARS, UNIT_OF, UNIT_UPPER_AFTER)
 
 _AGE_APPOSITION = re.compile(r"[A-Z][\w'’\-]+,[ \u00a0]$")
 _RACE_AFTER = re.compile(r"[\s\u00a0-]+(?:hurdles|sprint|freestyle|relay|final|finals|race|backstroke|breaststroke|"
@@ -62,6 +64,33 @@ _FIGURE_ARGS = ("surface", "value", "char_start", "char_end", "sentence_index", 
                 "object", "category")  # the order `_figure` passes them in
 if tuple(f.name for f in fields(Figure))[:len(_FIGURE_ARGS)] != _FIGURE_ARGS:
     raise ImportError("records.Figure changed its field order: update _figure's Figure(...) call")
+# Cheap first tests for the regexes tried right after a number: most numbers are followed by
+# none of what they look for, and a regex call costs as much as several character look-ups.
+# `_follow` gives the character at a position and, when that is a space, the one after it; each
+# set below holds the characters a match may start with (..._FIRST) or continue with after one
+# space (..._SPACE, which holds the spaces too, for a longer run of them).
+_SPACES = frozenset(SPACE_CHARS)  # [\s\u00a0]
+_UPPER = frozenset(string.ascii_uppercase)
+_NOT_AFTER_FIRST = ignorecase_chars("apogbcuehl") | frozenset("ABC")  # clock words (any case); eras
+_NOT_AFTER_SPACE = _NOT_AFTER_FIRST | _UPPER | _SPACES  # ... or a street: "10 Downing Street"
+_NOT_AFTER_SCALED_FIRST = frozenset("ABC")  # eras
+_NOT_AFTER_SCALED_SPACE = _UPPER | _SPACES  # eras, streets
+_MONTH_FIRST = frozenset("snrt")  # MONTH_AFTER: "st", "nd", "rd", "th"
+_MONTH_SPACE = frozenset("JFMASONDo") | _SPACES  # ... a month or "of" after a space
+_RANGE_FIRST = frozenset("-–—") | ignorecase_chars("tao")  # RANGE_JOIN: a dash, "to", "and", "or"
+_RANGE_SPACE = _RANGE_FIRST | _SPACES
+_QUALIFIER_RIGHT_FIRST = frozenset("+-")  # QUALIFIER_RIGHT: "+", "-plus", "-odd"
+_QUALIFIER_RIGHT_SPACE = ignorecase_chars("o") | _SPACES  # ... "or more", "odd"
+_UPPER_UNIT_SPACE = frozenset("MGKkTdHC")  # UNIT_UPPER_AFTER, after exactly one space
+_HIGHER_LOWER_SPACE = ignorecase_chars("hlud") | _SPACES  # HIGHER_LOWER_AFTER: higher up lower down
+
+
+def _follow(text: str, pos: int) -> tuple[str, str]:
+    """The character at `pos` and, if it is a space, the next one ("" where there is none)."""
+    c = text[pos:pos + 1]
+    return c, (text[pos + 1:pos + 2] if c in _SPACES else "")
+
+
 _WINDOW = 120  # how far (chars) a trigger word may be from its figure
 _WINDOW_NO_OBJECT = 40  # ... when nothing counted is named after the figure
 
@@ -84,6 +113,9 @@ def extract_figures(doc: Doc) -> list[Figure]:
     for m in number_starts(text, low):
         if m.start() < blocked:
             continue
+        if _plain_year(text, m):
+            blocked = m.end()  # (the end `read_number` would give it)
+            continue
         num = read_number(text, m)
         if num is None:
             continue
@@ -99,14 +131,25 @@ def extract_figures(doc: Doc) -> list[Figure]:
     return _finish(doc, found, low if len(low) == len(text) else None)  # else offsets would not line up
 
 
+def _plain_year(text: str, m: re.Match) -> bool:
+    """Whether the number starting at match `m` of `number_starts` is four digits that `_digits_ok`
+    rejects as a year, told before reading it (one number in six is a year)."""
+    g = m.group()
+    if len(g) != 4 or m.re is WORD_START or not g.isdigit() or not 1900 <= float(g) <= 2100:
+        return False
+    s, end = m.start(), m.end()
+    return digits_end_here(text, end) and not (s and text[s - 1] in "$€£¥") and not _plural_after(text, end)
+
+
 def _figure(text: str, num: Number) -> _Found | _Skip | None:
     """The figure for number `num`, with everything read around it; None if it is no figure."""
     s0 = num.start
-    if num.digits and not _digits_ok(text, num):
+    c0, c1 = _follow(text, num.end)
+    if num.digits and not _digits_ok(text, num, c0, c1):
         return None
     tail = Tail(text, s0)
     if num.digits:
-        if not _digits_words_ok(text, num, tail):
+        if not _digits_words_ok(text, num, tail, c0, c1):
             return None
     elif not _words_ok(text, num, tail):
         return None
@@ -143,20 +186,22 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
 
     # unit right after the number ("5 km", "90%", "6.5 billion zlotys", "three-day")
     if unit is None:
-        u = UNIT_AFTER.match(text, end)
+        u = UNIT_AFTER.match(text, end) if c0 in UNIT_FIRST_CHARS else None
         if u is not None and u.group("spaced") and u.group("spaced")[0].isupper() and u.group("spaced")[1:].islower():
             return None  # "50 Cent", "Maroon 5 Days": a name, not a unit
         if u is None and (num.vague or num.scaled):
             of = _OF_AFTER.match(text, end)  # "millions of pounds"
             u = UNIT_AFTER.match(text, of.end()) if of else None
         key = _unit_key(u) if u else None
-        if key is None and (u := UNIT_UPPER_AFTER.match(text, end)):
+        if key is None and c1 in _UPPER_UNIT_SPACE and (u := UNIT_UPPER_AFTER.match(text, end)):
             key = UNIT_OF.get(u.group(1).lower())  # "12,600 MW"
         if key:
             unit, end = key[0], u.end()
+            c0, c1 = _follow(text, end)
+    end_at = end  # (where c0, c1 were read)
     ch = tail.change(qk)
     # range: "10 to 15", "10-15", "between 10 and 15"
-    r = lex.RANGE_JOIN.match(text, end)
+    r = lex.RANGE_JOIN.match(text, end) if c0 in _RANGE_FIRST or c1 in _RANGE_SPACE else None
     second = None
     if r:
         second = _number_at(text, r.end())
@@ -224,10 +269,14 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
             end = h.end()
 
     # qualifiers after: "100+", "50 or more", "40-odd"
-    qr = lex.QUALIFIER_RIGHT.match(text, end)
-    if qr:
-        qual = lex.QUALIFIER_OF_GROUP[qr.lastgroup]
-        end = qr.end()
+    if end != end_at:
+        c0, c1 = _follow(text, end)
+    if c0 in _QUALIFIER_RIGHT_FIRST or c1 in _QUALIFIER_RIGHT_SPACE:
+        qr = lex.QUALIFIER_RIGHT.match(text, end)
+        if qr:
+            qual = lex.QUALIFIER_OF_GROUP[qr.lastgroup]
+            end = qr.end()
+            c0, c1 = _follow(text, end)
 
     # change: "rose 5%", "fell by 3 points", "a 5% rise"
     category_unit = CATEGORY_OF_UNIT.get(unit) if unit else None
@@ -251,7 +300,7 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
             cr = lex.CHANGE_RIGHT.match(text, end)
             if cr:
                 qual = "up" if cr.group("up") else "down"
-        hl = lex.HIGHER_LOWER_AFTER.match(text, end)
+        hl = lex.HIGHER_LOWER_AFTER.match(text, end) if c1 in _HIGHER_LOWER_SPACE else None
         if hl:
             qual = "up" if hl.group("up") else "down"  # "closed 3% higher"
 
@@ -327,8 +376,9 @@ def _number_at(text: str, pos: int) -> Number | None:
     return read_number(text, m)
 
 
-def _digits_ok(text: str, num: Number) -> bool:
-    """Checks on the number and the characters around it (cheap, before reading the words)."""
+def _digits_ok(text: str, num: Number, c0: str, c1: str) -> bool:
+    """Checks on the number and the characters around it (cheap, before reading the words);
+    `c0`, `c1`: `_follow(text, num.end)`."""
     raw = text[num.start:num.end]
     n = len(text)
     end = num.end
@@ -360,10 +410,13 @@ def _digits_ok(text: str, num: Number) -> bool:
     if num.start and text[num.start - 1] in "#№":
         return False
     # a clock time ("7pm", "10 GMT"), an era ("190 AD"), a street ("10 Downing Street"): one match
-    return not (_NOT_AFTER_SCALED if num.scaled else _NOT_AFTER).match(text, end)
+    if num.scaled:
+        return not ((c0 in _NOT_AFTER_SCALED_FIRST or c1 in _NOT_AFTER_SCALED_SPACE)
+                    and _NOT_AFTER_SCALED.match(text, end))
+    return not ((c0 in _NOT_AFTER_FIRST or c1 in _NOT_AFTER_SPACE) and _NOT_AFTER.match(text, end))
 
 
-def _digits_words_ok(text: str, num: Number, tail: Tail) -> bool:
+def _digits_words_ok(text: str, num: Number, tail: Tail, c0: str, c1: str) -> bool:
     """Checks on the words before a number in digits: dates, years, names, indexes."""
     raw = text[num.start:num.end]
     v = num.value
@@ -371,7 +424,8 @@ def _digits_words_ok(text: str, num: Number, tail: Tail) -> bool:
     if raw.isdigit():
         if 1 <= v <= 31 and ((last in MONTH_WORDS and tail.last_raw()[:1].isupper())
                              or (last == "the" and tail.last(1) in MONTH_WORDS)
-                             or lex.MONTH_AFTER.match(text, num.end)):
+                             or ((c0 in _MONTH_FIRST or c1 in _MONTH_SPACE)
+                                 and lex.MONTH_AFTER.match(text, num.end))):
             return False  # dates
         if len(raw) == 4 and 1000 <= v <= 2100 and last in YEAR_WORDS and not tail.qualifier():
             return False  # "in 1054"
@@ -429,6 +483,8 @@ def _plural_after(text: str, end: int) -> bool:
 def _object(text: str, end: int) -> tuple[str | None, int]:
     """What is counted: the words after the figure up to a function word or verb, and their end."""
     # the lead, then the run of words the loop may read (each joined to the next by one space)
+    if text[end:end + 1] not in _SPACES:
+        return None, end  # the lead starts with a space
     lead = _OBJECT_WORDS.match(text, end)
     if not lead or lead.group(1) is None:
         return None, end
@@ -499,6 +555,9 @@ _NOUN_REGEXES = (("projectile", lex.PROJECTILE_NOUNS), ("structure", lex.STRUCTU
                  ("place", lex.PLACE_NOUNS))
 _WORD_RUN = re.compile(r"\w+")
 _NOUN_MEMO: dict[str, frozenset[str]] = {}
+# Each regex as its lower-case words and `[a-z]+suffix` suffixes (None: the regex is tried): an
+# IGNORECASE regex matches an ASCII word in full exactly when its lower case is one of them.
+_NOUN_FORMS = tuple((k, rx, lex.word_forms(rx)) for k, rx in _NOUN_REGEXES)
 
 
 def _noun_classes(word: str) -> frozenset[str]:
@@ -506,8 +565,17 @@ def _noun_classes(word: str) -> frozenset[str]:
     if classes is None:
         if len(_NOUN_MEMO) > 100_000:
             _NOUN_MEMO.clear()
-        classes = _NOUN_MEMO[word] = frozenset(k for k, rx in _NOUN_REGEXES if rx.fullmatch(word))
+        classes = _NOUN_MEMO[word] = _classify(word)
     return classes
+
+
+def _classify(word: str) -> frozenset[str]:
+    if not word.isascii():
+        return frozenset(k for k, rx in _NOUN_REGEXES if rx.fullmatch(word))
+    low = word.lower()
+    return frozenset(k for k, rx, forms in _NOUN_FORMS if (
+        rx.fullmatch(word) if forms is None else low in forms[0] or any(
+            len(low) > len(s) and low.endswith(s) and low[:-len(s)].isalpha() for s in forms[1])))
 
 
 _PERSON_CATS = frozenset({"killed", "injured", "missing", "displaced", "arrested"})

@@ -9,6 +9,7 @@ figure gets the `~` qualifier.
 """
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 
@@ -120,6 +121,38 @@ def number_starts(text: str, low: str | None = None) -> list[re.Match]:
     return found
 
 
+# Cheap first tests for the regexes tried after every number (a regex call costs as much as
+# several character look-ups, and most numbers are followed by none of these): the characters
+# a match can start with, or continue with after one space or dash.
+_BMP = "".join(map(chr, range(0x10000)))  # (case foldings onto the characters below all lie in the BMP)
+# every character IGNORECASE matches an ASCII letter with: "K" and the Kelvin sign for "k", "ſ" for "s"
+_LETTER_FORMS = re.findall("[a-z]", _BMP, re.IGNORECASE)
+
+
+def ignorecase_chars(chars: str) -> frozenset[str]:
+    """The characters an IGNORECASE regex matches any of `chars` with."""
+    forms = {f for c in chars if c.isascii() and c.isalpha() for f in _LETTER_FORMS if re.fullmatch(c, f, re.I)}
+    others = "".join(c for c in chars if not (c.isascii() and c.isalpha()))
+    if others:  # (a scan of the whole BMP: used for a few signs only)
+        forms.update(re.findall("[" + re.escape(others) + "]", _BMP, re.IGNORECASE))
+    return frozenset(forms)
+
+
+GAP_CHARS = frozenset(SPACE_CHARS + "-")  # [\s\u00a0-] and [\s-]
+_SCALE_FIRST = ignorecase_chars("htmbk")  # hundred thousand million billion trillion bn mn tn m k b
+_A_CHARS = ignorecase_chars("a")  # "and" of _FRACTION_TAIL
+_FRACTION_FIRST = ignorecase_chars("htqf")  # _FRACTION_AFTER: halves thirds quarters fifths
+_TOKEN_FIRST = ignorecase_chars("".join({w[0] for w in [*ONES, *TENS, *SCALES, "dozen", "and"]}))  # _WORD_TOKEN
+
+
+def _word_may_follow(text: str, pos: int, firsts: frozenset[str]) -> bool:
+    """Whether a regex `[\s-]+word...` may match at `pos`: a space or dash there, then one of the
+    words' first characters (or a longer run of spaces and dashes, left to the regex)."""
+    if text[pos:pos + 1] not in GAP_CHARS:
+        return False
+    c = text[pos + 1:pos + 2]
+    return c in firsts or c in GAP_CHARS
+_GROUP_SPACES = frozenset(" \u00a0\u202f")  # _SPACE_GROUP's first character
 _SPACE_GROUP = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d,.]\d|\d)")
 _SCALE_AFTER = re.compile(r"[\s\u00a0-]*(" + _SCALE + r")s?\b|(?:\s?(bn|bln|mn|mln|tn|trn)|(m|k|b))\b", re.IGNORECASE)
 _WORD_TOKEN = re.compile(r"(?:[\s\u00a0]+|-)(and[\s-]+)?(" + _TENS + "|" + _ONES + "|" + _SCALE + r"|dozen)\b",
@@ -165,23 +198,44 @@ def _read_digits(text: str, m: re.Match) -> Number:
         sign, digits_from, s = (1.0 if s[0] == "+" else -1.0), m.start() + 1, s[1:]
     if "," not in s and "." not in s and len(s) <= 3:
         groups = 0
-        while groups < 4 and (g := _SPACE_GROUP.match(text, end)) is not None:  # "473 400"
+        while groups < 4 and text[end:end + 1] in _GROUP_SPACES and text[end + 1:end + 2].isdecimal() \
+                and (g := _SPACE_GROUP.match(text, end)) is not None:  # "473 400" (\d is isdecimal)
             end = g.end()
             groups += 1
     raw = text[digits_from:end]
     value = sign * (float(raw) if raw.isdecimal() else parse_digits(raw))  # most are plain digits
     num = Number(m.start(), end, value, False, True)  # positional (faster): vague=False, digits=True
     _apply_scale(text, num)
-    f = _FRACTION_TAIL.match(text, num.end)  # "2 and a half million" is rare; "3 and a half years" is not
-    if f and not num.scaled:
+    if num.scaled:
+        return num  # (a fraction tail is read only before a scale)
+    end = num.end
+    if _word_may_follow(text, end, _A_CHARS) and (f := _FRACTION_TAIL.match(text, end)):  # "3 and a half years"
         num.value += FRACTIONS[f.group(1).lower()]
         num.end = f.end()
         _apply_scale(text, num)
     return num
 
 
+def _scale_may_follow(text: str, end: int) -> bool:
+    """Whether _SCALE_AFTER may match at `end`: a scale word after one space or dash, or glued."""
+    c = text[end:end + 1]
+    if c in GAP_CHARS:
+        c = text[end + 1:end + 2]
+        return c in _SCALE_FIRST or c in GAP_CHARS
+    return c in _SCALE_FIRST
+
+
+def digits_end_here(text: str, end: int) -> bool:
+    """Whether digits ending at `end` (neither "," nor "." in them, more than three) are all the
+    number `read_number` reads there: no scale word nor "and a half" may follow."""
+    return not _scale_may_follow(text, end) and not _word_may_follow(text, end, _A_CHARS)
+
+
 def _apply_scale(text: str, num: Number) -> None:
-    sc = _SCALE_AFTER.match(text, num.end)
+    end = num.end
+    if not _scale_may_follow(text, end):
+        return
+    sc = _SCALE_AFTER.match(text, end)
     if not sc:
         return
     if sc.group(1):
@@ -247,7 +301,7 @@ def _continue_words(text: str, num: Number, total: float, current: float) -> Num
     last = "scale" if num.value >= 100 else ("tens" if num.value >= 20 and num.value % 10 == 0 else "ones")
     pos = num.end
     while True:
-        t = _WORD_TOKEN.match(text, pos)
+        t = _WORD_TOKEN.match(text, pos) if _word_may_follow(text, pos, _TOKEN_FIRST) else None
         if not t:
             break
         w = t.group(2).lower()
@@ -276,13 +330,14 @@ def _continue_words(text: str, num: Number, total: float, current: float) -> Num
         pos = t.end()
     num.end = pos
     num.value = total + current
-    f = _FRACTION_TAIL.match(text, num.end)
+    f = _FRACTION_TAIL.match(text, pos) if _word_may_follow(text, pos, _A_CHARS) else None
     if f:
         num.value += FRACTIONS[f.group(1).lower()]
         num.end = f.end()
         num.words += 1
     elif num.words == 1 and num.value < 10:
-        fr = _FRACTION_AFTER.match(text, num.end)  # "two-thirds", "three quarters"
+        fr = _FRACTION_AFTER.match(text, pos) if _word_may_follow(text, pos, _FRACTION_FIRST) else None
+        # ("two-thirds", "three quarters")
         if fr:
             num.value *= FRACTIONS[fr.group(1).lower()]
             num.end = fr.end()
@@ -295,6 +350,9 @@ def _continue_words(text: str, num: Number, total: float, current: float) -> Num
 
 def _apply_word_scale_after_fraction(text: str, num: Number) -> None:
     """ "two and a half million": a scale word after the fraction tail."""
+    v = num.value
+    if math.isfinite(v) and v == int(v):
+        return  # no fraction (the test below, first: it needs no regex)
     sc = _SCALE_AFTER.match(text, num.end)
     if sc and sc.group(1) and num.value != int(num.value):
         num.value *= SCALES[sc.group(1).lower()]

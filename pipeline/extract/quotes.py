@@ -828,6 +828,7 @@ def _overlaps(starts, spans, s: int, e: int) -> bool:
 
 def _resolve(art: _Article, rows: list[_Row]) -> list[Quote]:
     text = art.text
+    sentence_index = art.doc.sentence_index
     out: list[Quote] = []
     history: list[tuple[int, Speaker]] = []
     for r in rows:
@@ -865,11 +866,16 @@ def _resolve(art: _Article, rows: list[_Row]) -> list[Quote]:
             history.append((r.start, sp))
         if r.end <= r.start:
             continue
+        if sp is None:
+            out.append(Quote(
+                quote_text=text[r.start:r.end], kind=r.kind, char_start=r.start, char_end=r.end,
+                sentence_index=sentence_index(r.start), cue=r.cue, channel=r.channel,
+            ))
+            continue
         out.append(Quote(
             quote_text=text[r.start:r.end], kind=r.kind, char_start=r.start, char_end=r.end,
-            sentence_index=art.doc.sentence_index(r.start),
-            speaker=sp.name if sp else None, speaker_mention=sp.mention if sp else None,
-            speaker_title=sp.title if sp else None, speaker_affiliation=sp.affiliation if sp else None,
+            sentence_index=sentence_index(r.start),
+            speaker=sp.name, speaker_mention=sp.mention, speaker_title=sp.title, speaker_affiliation=sp.affiliation,
             cue=r.cue, channel=r.channel,
         ))
     return out

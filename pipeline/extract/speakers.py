@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+from itertools import accumulate
 import re as stdre
 from dataclasses import dataclass
 
@@ -110,6 +111,14 @@ def _unknown_noun(t: str) -> bool:
 _INNER_AND = NP_INNER | {"and"}
 
 
+# what the grammar asks of a lower-case word of the lexicons: (det, inner, inner_and, aux);
+# every other word is none of these (one lookup instead of four)
+_LEX_FLAGS = {w: (w in DETERMINERS, w in NP_INNER, w in _INNER_AND, w in _AUX)
+              for w in DETERMINERS | _INNER_AND | _AUX}
+_NO_FLAGS = (False, False, False, False)
+_HEAD_WORDS = ROLE_HEADS | ORG_HEADS | MODIFIERS
+
+
 class _Info:
     """What the grammar asks of one token, computed once per distinct token string: the same
     few thousand words recur in every article, and these tests were most of the parse time."""
@@ -117,58 +126,104 @@ class _Info:
     __slots__ = ("t", "word", "paren", "ok", "low", "det", "inner", "inner_and", "unknown", "aux", "pron")
 
     def __init__(self, t: str) -> None:
+        # (`_word_ok` and `_unknown_noun` inlined, with one lexicon lookup for the four flags:
+        # this runs for every new token string, and most of an article's are new)
         low = t.lower()
         self.t = t  # the token as written
+        self.low = low
         self.word = t[0].isalnum()
         self.paren = t in "()" or t == "-"
-        self.ok = _word_ok(t)
-        self.low = low
-        self.det = low in DETERMINERS
-        self.inner = low in NP_INNER
-        self.inner_and = low in _INNER_AND
-        self.unknown = _unknown_noun(t)
-        self.aux = low in _AUX
-        self.pron = low.split("'", 1)[0].split("’", 1)[0]  # "he" of "He’s"
+        self.det, self.inner, self.inner_and, self.aux = _LEX_FLAGS.get(low, _NO_FLAGS)
+        if t[-1] == ".":
+            self.ok = _word_ok(t)
+        else:  # `_word_ok(t)`, with the lower case already at hand
+            c = t[0]
+            if low in DETERMINERS:
+                self.ok = False
+            elif c.isdigit():
+                self.ok = "-" in t and t[-1].isalpha()
+            elif c.isupper():
+                self.ok = t not in BREAK_CAPS and (len(t) <= 5 or not t.isupper())
+            else:
+                self.ok = low in _HEAD_WORDS or (
+                    len(t) > 2 and t[-2] in "'’" and t[-1] in "sS" and t[:-2].isalpha())
+        self.unknown = (t.isalpha() and t.islower() and len(t) > 2 and t not in _FUNCTION
+                        and not t.endswith(("ly", "ed", "ing")))
+        # "he" of "He’s"
+        self.pron = low.split("'", 1)[0].split("’", 1)[0] if "'" in low or "’" in low else low
 
 
-_CHUNKS: dict[str, tuple] = {}  # white-space chunk -> its tokens (a pure function; cleared when large)
+# The tokens of white-space chunks, kept across articles (pure functions of the chunk; cleared
+# when large): the same chunks ("said", "Smith,", "the") recur in every article. A token never
+# spans white space and `_TOK` looks no further than the chunk, so a chunk's tokens do not depend
+# on what is around it. Most chunks are one token (a word with no punctuation): those map to its
+# _Info in `_ONE`, so a window of them is tokenized with C-level lookups; the rest map to
+# (_Info of each, offsets in the chunk) in `_CHUNKS`.
+_ONE: dict[str, _Info] = {}
+_CHUNKS: dict[str, tuple] = {}
 
 
 def _chunk(chunk: str) -> tuple:
-    """The tokens of one white-space chunk: (_Info of each, offsets in the chunk or None for one
-    token at 0). A token never spans white space and `_TOK` looks no further than the
-    chunk, so a chunk's tokens do not depend on what is around it; the same chunks ("said",
-    "Smith,", "the") recur in every article, so they are kept (a pure function of the chunk)."""
-    if len(_CHUNKS) > 50_000:  # (a few MB; news text needs about 20k)
+    """The tokens of one chunk: (_Info of each, offsets in the chunk or None for one token at 0),
+    also entered in `_ONE` or `_CHUNKS`."""
+    if len(_CHUNKS) + len(_ONE) > 50_000:  # (a few MB; news text needs about 20k)
         _CHUNKS.clear()
+        _ONE.clear()
+    if chunk.isalnum():  # ([^\W_] is isalnum: `_TOK` takes the whole chunk, no regex needed)
+        info = _ONE[chunk] = _Info(chunk)
+        return (info,), None
+    if chunk[:-1].isalnum() and not chunk[-1].isalnum() and chunk[-1] not in "’'-._":
+        # a word and one mark ("Smith,", "said:"): `_TOK` takes the word (the mark does not
+        # continue it), then the mark (not a word character: `[^\s\w]` or `[,\[\]()]`)
+        got = _CHUNKS[chunk] = ((_ONE.get(chunk[:-1]) or _Info(chunk[:-1]), _Info(chunk[-1])), (0, len(chunk) - 1))
+        return got
     offs, infos = [], []
     for m in _TOK.finditer(chunk):
         offs.append(m.start())
         infos.append(_Info(m.group()))
-    got = _CHUNKS[chunk] = (tuple(infos), None if offs == [0] else tuple(offs))
+    if offs == [0]:
+        _ONE[chunk] = infos[0]
+        return tuple(infos), None
+    got = _CHUNKS[chunk] = (tuple(infos), tuple(offs))
     return got
 
 
 def _tokens(text: str, lo: int, hi: int) -> tuple[list[int], list[_Info]]:
     """`_TOK`'s tokens of text[lo:hi] (what `_TOK.finditer(text, lo, hi)` finds) as parallel
     lists of starts and _Info; chunk by chunk, without building match objects."""
+    seg = text[lo:hi]
+    chunks = seg.split()
+    infos = list(map(_ONE.get, chunks))
+    if None not in infos:
+        # every chunk one known token: when single white-space characters separate them (most
+        # windows), each starts one past the end of the one before
+        body = seg.strip()
+        if len(body) == len("".join(chunks)) + len(chunks) - 1:
+            first = lo + len(seg) - len(seg.lstrip())
+            return list(accumulate(map((1).__add__, map(len, chunks)), initial=first))[:-1], infos
     starts: list[int] = []
-    infos: list[_Info] = []
+    infos = []
     pos = lo
-    known = _CHUNKS.get
+    one = _ONE.get
+    multi = _CHUNKS.get
     find = text.find
-    for chunk in text[lo:hi].split():
+    for chunk in chunks:
         # pos is just past the white space character that ended the chunk before: the next one
         # starts there unless more white space follows (rare: then look for it)
         if text[pos].isspace():
             pos = find(chunk, pos)  # only white space lies between pos and the chunk
-        got = known(chunk) or _chunk(chunk)
-        infos += got[0]
-        offs = got[1]
-        if offs is None:
+        info = one(chunk)
+        if info is not None:
+            infos.append(info)
             starts.append(pos)
         else:
-            starts += [pos + x for x in offs]
+            got = multi(chunk) or _chunk(chunk)
+            infos += got[0]
+            offs = got[1]
+            if offs is None:
+                starts.append(pos)
+            else:
+                starts += [pos + x for x in offs]
         pos += len(chunk) + 1
     return starts, infos
 
@@ -400,12 +455,14 @@ class Person:
     _context: set[str] | None = None
 
 
+# `_is_title` as two set lookups: a title word, with or without its dot, or a singular role
+_TITLE_FORMS = TITLE_WORDS | {w[:-1] for w in TITLE_WORDS if w.endswith(".")}
+_SINGULAR_ROLES = frozenset(w for w in ROLE_HEADS if not w.endswith("s"))
+
+
 def _is_title(t: str) -> bool:
     """A title or a capitalised role word written before a name ("Prime Minister", "Engineer")."""
-    if t in TITLE_WORDS or t + "." in TITLE_WORDS:
-        return True
-    low = t.lower()
-    return low in ROLE_HEADS and not low.endswith("s")
+    return t in _TITLE_FORMS or t.lower() in _SINGULAR_ROLES
 
 
 def _name_from_run(toks: list[str]) -> tuple[list[str], list[str]]:
@@ -418,19 +475,27 @@ def _name_from_run(toks: list[str]) -> tuple[list[str], list[str]]:
 def _split_run(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Cached across articles: the same runs ("Prime Minister Tony Blair") recur."""
     toks = [t.strip("]").rstrip(".") if not t.endswith("r.") else t.strip("]") for t in toks]
-    last_title = -1
-    for i, t in enumerate(toks):
-        if _is_title(t):
-            last_title = i
-    first_title = last_title
-    while first_title > 0 and _is_title(toks[first_title - 1]):
-        first_title -= 1
-    title = toks[first_title: last_title + 1] if last_title >= 0 else []
+    titles = [t in _TITLE_FORMS or t.lower() in _SINGULAR_ROLES for t in toks]
+    if True in titles:
+        last_title = len(titles) - 1 - titles[::-1].index(True)
+        first_title = last_title
+        while first_title > 0 and titles[first_title - 1]:
+            first_title -= 1
+        title = toks[first_title: last_title + 1]
+    else:
+        last_title = -1
+        title = []
     name = toks[last_title + 1:]
     # drop what cannot start a name: "The", "Ukrainian", acronyms ("NATO"), possessors ("Russia's")
-    while name and (name[0] in BREAK_CAPS or name[0].lower() in DETERMINERS or name[0].isupper()
-                    or name[0].lower() in NATIONALITY or _possessive_stem(name[0])):
-        name = name[1:]
+    k = 0
+    while k < len(name):
+        w = name[k]
+        low = w.lower()
+        if not (w in BREAK_CAPS or low in DETERMINERS or w.isupper() or low in NATIONALITY or (
+                len(w) > 2 and w[-2] in "'’" and w[-1] in "sS")):
+            break
+        k += 1
+    name = name[k:]
     if name:
         stem = _possessive_stem(name[-1])
         if stem:
@@ -443,15 +508,18 @@ def _person_name(run) -> tuple[str, str | None] | None:
     """(name, title) of a run of capitalised words (a string or its words), or None when it
     is no person's name. Cached across articles: the same runs recur."""
     toks = run.replace("]", "] ").split() if isinstance(run, str) else run
-    if any(t.strip("]") in ORG_CAPS for t in toks):
+    if any("]" in t for t in toks):
+        if any(t.strip("]") in ORG_CAPS for t in toks):
+            return None
+    elif not ORG_CAPS.isdisjoint(toks):  # (the words as written: one C-level test)
         return None
-    title, name = _name_from_run(toks)
+    title, name = _split_run(tuple(toks))
     if not name or len(name) > 4 or (len(name) == 1 and not title):
         return None
-    if any(t.isupper() and len(t) > 1 for t in name):
-        return None  # acronyms: organizations
-    titles = [t for t in title if t not in HONORIFICS]
-    return " ".join(name), " ".join(titles) or None
+    for t in name:
+        if t.isupper() and len(t) > 1:
+            return None  # acronyms: organizations
+    return " ".join(name), " ".join(t for t in title if t not in HONORIFICS) or None
 
 
 _CAP_TOKENS: dict[str, bool] = {}
@@ -498,26 +566,40 @@ def _name_runs(text: str):
 class MentionChain:
     """Person names the article gives, by surname, with the words around their mentions.
 
-    Built lazily: a surname is looked up with a targeted scan of its occurrences; the full list
-    of persons (for role phrases and pronouns) is collected only when one of those needs it.
+    Built lazily: a surname is looked up with a targeted scan of its occurrences; the list of
+    persons (for role phrases and pronouns) is collected only when one of those needs it, and
+    only as far into the text as it needs (most look back from a quote in mid-article).
     """
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._by_surname: dict[str, list[Person]] = {}
-        self._persons: list[Person] | None = None
-        self._pos: list[int] = []
+        self._found: list[Person] = []  # the persons in text order, as far as scanned
+        self._pos: list[int] = []  # and where each starts
+        self._runs = None  # the scan of runs of capitalised words, consumed as far as needed
+        self._scanned = -1  # where the last run scanned starts
+
+    def _scan_one(self) -> bool:
+        """Scan the next run of capitalised words (a person when it is one's name); False when
+        the text has no more."""
+        if self._runs is None:
+            self._runs = _name_runs(self.text)
+        for start, end, run in self._runs:
+            self._scanned = start
+            parsed = _person_name(run) if " " in run or "\t" in run else None
+            if parsed is not None:
+                self._found.append(Person(parsed[0], start, end, parsed[1]))
+                self._pos.append(start)
+            return True
+        self._scanned = len(self.text)
+        return False
 
     @property
     def persons(self) -> list[Person]:
-        if self._persons is None:
-            self._persons = []
-            for start, end, run in _name_runs(self.text):
-                parsed = _person_name(run) if " " in run or "\t" in run else None
-                if parsed is not None:
-                    self._persons.append(Person(parsed[0], start, end, parsed[1]))
-            self._pos = [p.pos for p in self._persons]
-        return self._persons
+        """All the persons the article names, in text order."""
+        while self._scan_one():
+            pass
+        return self._found
 
     def _surname_persons(self, surname: str) -> list[Person]:
         key = surname.lower()
@@ -576,7 +658,14 @@ class MentionChain:
             return None
         best, best_score = None, 0
         text = self.text
-        for p in self.persons:
+        found = self._found
+        i = 0
+        # (the persons in text order, scanning on only when the ones found so far are used up)
+        while i < len(found) or self._scan_one():
+            if i == len(found):
+                continue  # that run was no person's name
+            p = found[i]
+            i += 1
             if p.pos >= pos and best is not None:
                 break
             if p._context is None:
@@ -601,9 +690,10 @@ class MentionChain:
         return best
 
     def last_person_before(self, pos: int) -> Person | None:
-        persons = self.persons
+        while self._scanned < pos and self._scan_one():
+            pass  # (runs come in text order: none found later starts before pos)
         i = bisect.bisect_left(self._pos, pos) - 1
-        return persons[i] if i >= 0 else None
+        return self._found[i] if i >= 0 else None
 
 
 @dataclass(slots=True)
@@ -624,37 +714,24 @@ _NEWS_AGENCY = stdre.compile(r"([" + _UP + r"][\w\-]+)\s+news agency")
 
 def _affiliation(words: list[str]) -> str | None:
     for i, w in enumerate(words):
-        stem = _possessive_stem(w)
-        if stem and stem[:1].isupper():
-            return stem
+        if len(w) > 2 and w[-2] in "'’" and w[-1] in "sS" and w[:1].isupper():
+            return w[:-2]  # a possessor: "Russia's"
         low = w.lower()
         if low in NATIONALITY and w[:1].isupper():
             return NATIONALITY[low]
-        if low in ("of", "for") and i + 1 < len(words):
+        if (low == "of" or low == "for") and i + 1 < len(words):
             rest = [x for x in words[i + 1:] if x.lower() not in DETERMINERS]
             if rest and rest[0][:1].isupper():
                 return " ".join(rest)
     return None
 
 
-@dataclass(slots=True, frozen=True)
-class _Parsed:
-    """What a speaker phrase says by itself, before the article's names are consulted."""
-
-    mention: str
-    affiliation: str | None
-    runs: tuple  # (name words, has a title, its title, an appositive role) per personal name
-    low: tuple[str, ...]
-    role_lookup: bool  # a singular role head ("the president"): look for the person in the article
-    single: str | None  # a lone capitalised word that may be a surname
-    name: str  # the phrase as an organization or role name
-    person: bool
-    role_only: bool
-
-
 @functools.lru_cache(maxsize=1 << 15)
-def _parse_mention(mention: str) -> _Parsed:
-    """Cached across articles: the same phrases ("officials", "the ministry") recur everywhere."""
+def _parse_names(mention: str) -> tuple[str, str | None, tuple]:
+    """What a speaker phrase says by itself about names, before the article's names are
+    consulted: (the phrase without edge commas, its affiliation, and per personal name in it:
+    (name words, has a title, its title, an appositive role)). Cached across articles: the same
+    phrases ("officials", "the ministry") recur everywhere."""
     mention = mention.strip(" ,")
     words = mention.replace(",", " , ").split()
     affiliation = _affiliation(words)
@@ -666,7 +743,7 @@ def _parse_mention(mention: str) -> _Parsed:
             continue  # "Michael Jackson's mother": the name is the possessor, not the speaker
         if any(t.strip("]") in ORG_CAPS for t in toks):
             continue
-        title, name = _name_from_run(toks)
+        title, name = _split_run(tuple(toks))
         if not name or any(t.isupper() and len(t) > 1 for t in name):
             continue
         if len(name) == 1 and name[0].lower() in NATIONALITY:
@@ -679,7 +756,17 @@ def _parse_mention(mention: str) -> _Parsed:
             roles = [p for p in parts if not _NAME_RUN.fullmatch(p)]
             if roles:
                 app = " ".join(w for w in roles[0].split() if w.lower() not in DETERMINERS) or None
-        runs.append((tuple(name), bool(title), own, app))
+        runs.append((name, bool(title), own, app))
+    return mention, affiliation, tuple(runs)
+
+
+@functools.lru_cache(maxsize=1 << 15)
+def _parse_role(mention: str) -> tuple[tuple[str, ...], bool, str | None, str, bool, bool]:
+    """The rest of what a phrase (edge commas stripped) says by itself, needed only when no
+    personal name in it resolves: (its lower-case words, whether a singular role head ("the
+    president") asks for the person in the article, a lone capitalised word that may be a
+    surname, the phrase as an organization or role name, person, role only)."""
+    words = mention.replace(",", " , ").split()
     low = [w.lower().strip(",") for w in words if w != ","]
     # the head comes before "of"/"for": "the official of the American administration"
     inner = next((i for i, w in enumerate(low) if w in ("of", "for") and i > 0), len(low))
@@ -709,15 +796,13 @@ def _parse_mention(mention: str) -> _Parsed:
     # to a person already quoted; "a spokesman", "the head of the agency" introduce a new one
     short = (inner == len(low) and len(low) <= 4 and low[0] not in ("a", "an", "one", "another", "some")
              and not any(_possessive_stem(w) for w in low))
-    return _Parsed(mention, affiliation, tuple(runs), tuple(low), role_lookup, single, name, person,
-                   person and short)
+    return tuple(low), role_lookup, single, name, person, person and short
 
 
 def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
     """Resolve a (non-pronoun) speaker phrase to the fullest name the article gives."""
-    p = _parse_mention(mention)
-    mention, affiliation = p.mention, p.affiliation
-    for name, has_title, own, app in p.runs:
+    mention, affiliation, runs = _parse_names(mention)
+    for name, has_title, own, app in runs:
         full = chain.fullest(name[-1], pos)
         if full is not None and len(full.name.split()) >= len(name):
             resolved = full.name
@@ -731,19 +816,24 @@ def resolve(mention: str, pos: int, chain: MentionChain) -> Speaker:
         if affiliation and resolved in affiliation:
             affiliation = affiliation.split(resolved)[0].strip() or None
         return Speaker(resolved, mention, t, affiliation, True)
-    if p.role_lookup:
-        person = chain.by_role(p.low, pos)
-        if person is not None:
-            return Speaker(person.name, mention, person.title, affiliation, True)
-    if p.single is not None:
-        person = chain.fullest(p.single, pos)
-        if person is not None:
-            return Speaker(person.name, mention, person.title, affiliation, True)
-    return Speaker(p.name, mention, None, affiliation, p.person, p.role_only)
+    # (only now: most phrases name someone, and the rest of the parse is not needed for them)
+    low, role_lookup, single, name, person, role_only = _parse_role(mention)
+    if role_lookup:
+        found = chain.by_role(low, pos)
+        if found is not None:
+            return Speaker(found.name, mention, found.title, affiliation, True)
+    if single is not None:
+        found = chain.fullest(single, pos)
+        if found is not None:
+            return Speaker(found.name, mention, found.title, affiliation, True)
+    return Speaker(name, mention, None, affiliation, person, role_only)
+
+
+_DETERMINERS_OF = DETERMINERS | {"of"}
 
 
 def _strip_determiner(s: str) -> str:
     parts = s.split()
-    while parts and parts[0].lower() in DETERMINERS | {"of"}:
+    while parts and parts[0].lower() in _DETERMINERS_OF:
         parts = parts[1:]
     return " ".join(parts)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.extract.numbers import GAP_CHARS, ignorecase_chars
 from pipeline.extract.text import trie_pattern
 
 # normalized unit -> (category, spellings). Spellings are lower case; matching ignores case
@@ -124,6 +125,9 @@ UNIT_AFTER = re.compile(
     r"(?:(?P<glued>" + trie_pattern(UNIT_OF) + r")|[\s\u00a0-]{1,2}(?P<spaced>" + trie_pattern(_spaced) + r"))(?![\w°])",
     re.IGNORECASE,
 )
+# Every character UNIT_AFTER can start with (a spelling's first character in any case IGNORECASE
+# allows, or the space or dash before a spaced unit): a cheap first test before the regex.
+UNIT_FIRST_CHARS = ignorecase_chars("".join({s[0] for s in UNIT_OF})) | GAP_CHARS
 
 # Short units that are unambiguous in capitals even after a space: "12,600 MW", "40 GB".
 UNIT_UPPER_AFTER = re.compile(r"[\s\u00a0](MW|GW|KW|kW|GB|MB|KB|TB|TWh|GWh|MWh|kWh|dB|HP|CC)(?![\w°])")
