@@ -21,7 +21,7 @@ QUALIFIER_PHRASES: dict[tuple[str, ...], str] = {}
 for _q, _alts in _QUALIFIERS.items():
     for _p in _alts.split("|"):
         QUALIFIER_PHRASES[tuple(_p.split())] = _q
-_QUALIFIER_LAST_WORDS = frozenset(p[-1] for p in QUALIFIER_PHRASES)  # a cheap first test
+QUALIFIER_LAST_WORDS = frozenset(p[-1] for p in QUALIFIER_PHRASES)  # a cheap first test
 
 UP_VERBS = frozenset("""rose rise rises rising risen increased increase increases increasing grew grow grows growing
 grown gained gains gain gaining jumped jumps jump jumping climbed climbs climbing surged surges surging soared soars
@@ -43,7 +43,7 @@ CHANGE_NOUNS = {w: "up" for w in "rise increase jump gain growth hike rally surg
 CHANGE_NOUNS.update({w: "down" for w in "fall drop decline decrease cut reduction slump loss dip slide plunge".split()})
 _FILLER_WORDS = frozenset(f[-1] for f in _CHANGE_FILLERS)
 # the last word before a change ("rose", "by", "of", "a further") is one of these: a cheap first test
-_CHANGE_LAST_WORDS = _FILLER_WORDS | UP_VERBS | DOWN_VERBS | {"of", "by"}
+CHANGE_LAST_WORDS = _FILLER_WORDS | UP_VERBS | DOWN_VERBS | {"of", "by"}
 
 YEAR_WORDS = frozenset("""in since from until till by of to and between before after during early late mid year
 circa around spring summer autumn fall winter the than or season fiscal back ad bc end start beginning""".split())
@@ -109,10 +109,10 @@ class Tail:
 
     def qualifier(self, skip: int = 0) -> tuple[str, int] | None:
         """(qualifier, number of words) for a qualifier phrase ending right before the figure."""
-        if not skip and self.nearest not in _QUALIFIER_LAST_WORDS:
+        if not skip and self.nearest not in QUALIFIER_LAST_WORDS:
             return None  # the cheap common case
         ws = self.words[:len(self.words) - skip] if skip else self.words
-        if not ws or ws[-1] not in _QUALIFIER_LAST_WORDS:
+        if not ws or ws[-1] not in QUALIFIER_LAST_WORDS:
             return None
         for k in (4, 3, 2, 1):
             if len(ws) >= k:
@@ -136,10 +136,10 @@ class Tail:
 
     def change(self, skip: int = 0) -> tuple[str, str, bool] | None:
         """(direction, verb, has_by) for "rose 5%", "fell by about 3%", "cut by a further 2%"."""
-        if not skip and self.nearest not in _CHANGE_LAST_WORDS:
+        if not skip and self.nearest not in CHANGE_LAST_WORDS:
             return None  # the cheap common case
         ws = self.words[:len(self.words) - skip] if skip else self.words
-        if not ws or ws[-1] not in _CHANGE_LAST_WORDS:
+        if not ws or ws[-1] not in CHANGE_LAST_WORDS:
             return None
         if ws[-1] in _FILLER_WORDS:
             for filler in _CHANGE_FILLERS:

@@ -17,9 +17,10 @@ from dataclasses import dataclass, fields
 
 from pipeline.extract import figure_lexicon as lex
 from pipeline.extract.fast_regex import scan_lowered
-from pipeline.extract.figure_context import CHANGE_ONLY_FOR_SHARES, MONTH_WORDS, SCORE_WORDS, YEAR_WORDS, Tail
-from pipeline.extract.numbers import (DIGIT_AT, SPACE_CHARS, WHOLE_WORDS, WORD_START, Number, digits_end_here,
-                                      ignorecase_chars, number_starts, read_number)
+from pipeline.extract.figure_context import (CHANGE_LAST_WORDS, CHANGE_ONLY_FOR_SHARES, MONTH_WORDS,
+                                             QUALIFIER_LAST_WORDS, SCORE_WORDS, YEAR_WORDS, Tail)
+from pipeline.extract.numbers import (DIGIT_AT, SPACE_CHARS, WHOLE_WORDS, WORD_START, Number, ignorecase_chars,
+                                      number_starts, read_number)
 from pipeline.extract.records import Figure
 from pipeline.extract.text import Doc
 from pipeline.extract.units import (CATEGORY_OF_UNIT, CURRENCY_BEFORE, CURRENCY_LAST_CHARS, CURRENCY_SYMBOLS,
@@ -107,14 +108,11 @@ class _Found:
 def extract_figures(doc: Doc) -> list[Figure]:
     """All figures of the article, in text order (`event_index` is left for the events extractor)."""
     text = doc.text
-    low = text.lower()  # for the lower-case twin scans (`scan_lowered`), made once
+    low = _lowered(text)  # for the lower-case twin scans (`scan_lowered`, `number_starts`), made once
     found: list[_Found] = []
     blocked = 0
     for m in number_starts(text, low):
         if m.start() < blocked:
-            continue
-        if _plain_year(text, m):
-            blocked = m.end()  # (the end `read_number` would give it)
             continue
         num = read_number(text, m)
         if num is None:
@@ -131,20 +129,24 @@ def extract_figures(doc: Doc) -> list[Figure]:
     return _finish(doc, found, low if len(low) == len(text) else None)  # else offsets would not line up
 
 
-def _plain_year(text: str, m: re.Match) -> bool:
-    """Whether the number starting at match `m` of `number_starts` is four digits that `_digits_ok`
-    rejects as a year, told before reading it (one number in six is a year)."""
-    g = m.group()
-    if len(g) != 4 or m.re is WORD_START or not g.isdigit() or not 1900 <= float(g) <= 2100:
-        return False
-    s, end = m.start(), m.end()
-    return digits_end_here(text, end) and not (s and text[s - 1] in "$€£¥") and not _plural_after(text, end)
+def _lowered(text: str) -> str:
+    """text.lower() as the scans over it need it, made fast for Latin-1 text (which str.lower()
+    converts a character at a time): bytes.lower() lower-cases the ASCII letters only, and leaves
+    the capitals À-Þ, which every regex run over it treats as their small letters (all are \w,
+    none is in [a-z0-9_] or in a number word or trigger word; isalpha() holds for both)."""
+    if text.isascii():
+        return text.lower()
+    try:
+        return text.encode("latin-1").lower().decode("latin-1")
+    except UnicodeEncodeError:
+        return text.lower()
 
 
 def _figure(text: str, num: Number) -> _Found | _Skip | None:
     """The figure for number `num`, with everything read around it; None if it is no figure."""
     s0 = num.start
-    c0, c1 = _follow(text, num.end)
+    c0 = text[num.end:num.end + 1]  # (`_follow`, inline: once per number)
+    c1 = text[num.end + 1:num.end + 2] if c0 in _SPACES else ""
     if num.digits and not _digits_ok(text, num, c0, c1):
         return None
     tail = Tail(text, s0)
@@ -175,13 +177,14 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
     qual = "~" if num.vague else "="
     qk = 0
     bare_start = start
-    q = tail.qualifier()
+    # (Tail.qualifier's and Tail.change's first tests, inline: most numbers have neither word before them)
+    q = tail.qualifier() if tail.nearest in QUALIFIER_LAST_WORDS else None
     if q:
         qual, qk = q
         start = tail.start_of_last(qk)
 
     value, value_max = num.value, None
-    before = tail.last(qk)
+    before = tail.last(qk) if qk else tail.nearest
     age = before == "aged" or (before == "of" and tail.last(qk + 1) in ("age", "ages"))
 
     # unit right after the number ("5 km", "90%", "6.5 billion zlotys", "three-day")
@@ -199,7 +202,7 @@ def _figure(text: str, num: Number) -> _Found | _Skip | None:
             unit, end = key[0], u.end()
             c0, c1 = _follow(text, end)
     end_at = end  # (where c0, c1 were read)
-    ch = tail.change(qk)
+    ch = tail.change(qk) if qk or tail.nearest in CHANGE_LAST_WORDS else None
     # range: "10 to 15", "10-15", "between 10 and 15"
     r = lex.RANGE_JOIN.match(text, end) if c0 in _RANGE_FIRST or c1 in _RANGE_SPACE else None
     second = None

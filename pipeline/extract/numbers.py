@@ -125,15 +125,17 @@ def number_starts(text: str, low: str | None = None) -> list[re.Match]:
 # several character look-ups, and most numbers are followed by none of these): the characters
 # a match can start with, or continue with after one space or dash.
 _BMP = "".join(map(chr, range(0x10000)))  # (case foldings onto the characters below all lie in the BMP)
-# every character IGNORECASE matches an ASCII letter with: "K" and the Kelvin sign for "k", "ſ" for "s"
-_LETTER_FORMS = re.findall("[a-z]", _BMP, re.IGNORECASE)
+# every character IGNORECASE matches an ASCII letter or a unit sign with ("K" and the Kelvin sign
+# for "k", "ſ" for "s", "μ" for "µ"), found by one scan at import
+_COMMON = "abcdefghijklmnopqrstuvwxyz%°µ"
+_COMMON_FORMS = re.findall("[" + _COMMON + "]", _BMP, re.IGNORECASE)
 
 
 def ignorecase_chars(chars: str) -> frozenset[str]:
     """The characters an IGNORECASE regex matches any of `chars` with."""
-    forms = {f for c in chars if c.isascii() and c.isalpha() for f in _LETTER_FORMS if re.fullmatch(c, f, re.I)}
-    others = "".join(c for c in chars if not (c.isascii() and c.isalpha()))
-    if others:  # (a scan of the whole BMP: used for a few signs only)
+    forms = {f for c in chars.lower() if c in _COMMON for f in _COMMON_FORMS if re.fullmatch(re.escape(c), f, re.I)}
+    others = "".join(c for c in chars.lower() if c not in _COMMON)
+    if others:  # (another scan of the whole BMP)
         forms.update(re.findall("[" + re.escape(others) + "]", _BMP, re.IGNORECASE))
     return frozenset(forms)
 
@@ -205,11 +207,18 @@ def _read_digits(text: str, m: re.Match) -> Number:
     raw = text[digits_from:end]
     value = sign * (float(raw) if raw.isdecimal() else parse_digits(raw))  # most are plain digits
     num = Number(m.start(), end, value, False, True)  # positional (faster): vague=False, digits=True
-    _apply_scale(text, num)
-    if num.scaled:
-        return num  # (a fraction tail is read only before a scale)
-    end = num.end
-    if _word_may_follow(text, end, _A_CHARS) and (f := _FRACTION_TAIL.match(text, end)):  # "3 and a half years"
+    # The characters after the digits tell which of the rare extensions may follow (the tests of
+    # `_scale_may_follow` and `_word_may_follow`, made once here: this runs for every number).
+    c = text[end:end + 1]
+    after_gap = c in GAP_CHARS
+    if after_gap:
+        c = text[end + 1:end + 2]
+    unsure = after_gap and c in GAP_CHARS  # a longer run of spaces or dashes: the regexes decide
+    if unsure or c in _SCALE_FIRST:
+        _scale(text, num)
+        if num.scaled:
+            return num  # (a fraction tail is read only before a scale)
+    if after_gap and (unsure or c in _A_CHARS) and (f := _FRACTION_TAIL.match(text, end)):  # "3 and a half years"
         num.value += FRACTIONS[f.group(1).lower()]
         num.end = f.end()
         _apply_scale(text, num)
@@ -225,17 +234,13 @@ def _scale_may_follow(text: str, end: int) -> bool:
     return c in _SCALE_FIRST
 
 
-def digits_end_here(text: str, end: int) -> bool:
-    """Whether digits ending at `end` (neither "," nor "." in them, more than three) are all the
-    number `read_number` reads there: no scale word nor "and a half" may follow."""
-    return not _scale_may_follow(text, end) and not _word_may_follow(text, end, _A_CHARS)
-
-
 def _apply_scale(text: str, num: Number) -> None:
-    end = num.end
-    if not _scale_may_follow(text, end):
-        return
-    sc = _SCALE_AFTER.match(text, end)
+    if _scale_may_follow(text, num.end):
+        _scale(text, num)
+
+
+def _scale(text: str, num: Number) -> None:
+    sc = _SCALE_AFTER.match(text, num.end)
     if not sc:
         return
     if sc.group(1):
