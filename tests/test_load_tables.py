@@ -161,3 +161,10 @@ def test_a_file_from_before_the_bookkeeping_is_checked_whole_on_its_next_update(
     load_tables(con, write_frames(tmp_path, "two", STORIES), version="v1")
     assert pending(con, "quotes") == {None, aid(con, "c")}
     assert failing(con, "quotes", pending_only=True) == {"offsets_exact"}
+
+
+def test_load_leaves_the_connection_settings_as_they_were(tmp_path):
+    # load_tables drops insertion order for its own inserts only; the caller's queries keep it
+    con = duckdb.connect(str(tmp_path / "w.duckdb"))
+    load_tables(con, write_frames(tmp_path, "one", STORIES), version="v1")
+    assert con.execute("SELECT current_setting('preserve_insertion_order')").fetchone()[0] is True

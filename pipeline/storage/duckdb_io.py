@@ -53,6 +53,10 @@ def load_tables(
     out: dict[str, dict[str, int]] = {}
     # articles first: an article whose row changed (its text, say) has its extracted rows replaced
     order = sorted(parquet_files, key=lambda t: t != "articles")
+    # Rows need no particular order in a table (every model and check that wants one says ORDER BY),
+    # and without it DuckDB inserts with both cores: a 100,000-article load takes half the time.
+    ordered = scalar(con, "SELECT current_setting('preserve_insertion_order')")
+    con.execute("SET preserve_insertion_order = false")
     con.execute("BEGIN TRANSACTION")
     try:
         if not has_pending_checks(con):
@@ -72,6 +76,8 @@ def load_tables(
     except BaseException:
         con.execute("ROLLBACK")
         raise
+    finally:
+        con.execute(f"SET preserve_insertion_order = {'true' if ordered else 'false'}")
     return out
 
 
