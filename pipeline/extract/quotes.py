@@ -82,8 +82,7 @@ def _find_cues(text: str) -> list[_Cue]:
                 _NOUN_BEFORE.search(text, max(0, s - 7), s) is not None):
             continue
         out.append(_Cue(s, e, m.group(1)))
-    # (every cue form starts with a lower-case letter, or is "According to")
-    m = _CUE_AT0.match(text) if text[:1].islower() or text[:1] == "A" else None
+    m = _CUE_AT0.match(text)
     if m is not None:
         out.insert(0, _Cue(0, m.end(), m.group()))
     return out
@@ -141,39 +140,8 @@ class _Row:
 
 
 def _channel_after(text: str, pos: int, limit: int) -> str | None:
-    m = _channel_match(text, pos, min(limit, pos + 80))
+    m = _CHANNEL.match(text, pos, min(limit, pos + 80))
     return m.group(1) if m else None
-
-
-# Small-window regex calls cost thousands of instructions each, mostly fixed overhead, so the
-# commonest are skipped where a cheap string test shows they cannot match (the gates below are
-# necessary conditions of their patterns; when unsure they call the pattern).
-_CHANNEL_WORDS = ("on", "in", "via", "to", "through", "during")
-
-
-def _channel_match(text: str, pos: int, end: int):
-    """`_CHANNEL.match(text, pos, end)`: its preposition comes right after white space, an
-    optional comma and white space, so a window that starts otherwise cannot match."""
-    s = text[pos:min(end, pos + 24)].lstrip()
-    if s[:1] == ",":
-        s = s[1:].lstrip()
-    if len(s) >= 7 and not s.startswith(_CHANNEL_WORDS):
-        return None
-    return _CHANNEL.match(text, pos, end)
-
-
-_TRAIL_WORDS = ("on", "in", "at", "during", "late", "earlier", "last", "this", "via", "to", "from", "after",
-                "before", "when", "while", "as", "told", "adding")
-
-
-def _trail_ok(tail: str) -> bool:
-    """`bool(_TRAIL_OK.match(tail))`: nothing after the verb, a comma, or one of its adjunct words."""
-    rest = tail.lstrip()
-    if not rest or rest[0] == ",":
-        return True
-    if not rest.startswith(_TRAIL_WORDS):
-        return False  # (`\s*` is followed by the end, a comma or one of the words)
-    return _TRAIL_OK.match(tail) is not None
 
 
 _MISSING = object()  # (a kept phrase may be None)
@@ -222,9 +190,7 @@ class _Article:
         self._starts = self.doc.sentence_starts
         # where a sentence starts right after a full stop with no space ("Kyiv.The")
         glued = self._glued = []
-        for stop, pattern in zip(".!?", _GLUED):
-            if stop not in text:
-                continue  # (a C-level test: most articles have no "!" or "?")
+        for pattern in _GLUED:
             for m in pattern.finditer(text):
                 s = m.start()
                 if s > 0 and (text[s - 1].islower() or s > 1 and text[s - 1] in "\"”’" and text[s - 2].islower()):
@@ -432,14 +398,13 @@ def _classify(art: _Article, q: Quoted, cues, cue_starts, used: set[int]) -> _Ro
     text = art.text
     start, end = q.start, q.end
     content = text[start:end]
-    if not content[:1].isalnum() and _ALNUM.search(content) is None:
+    if _ALNUM.search(content) is None:
         return None
     ss, se, ps, pe = art.bounds(q.open_at)
     lead_lo = max(ss, ps) if ss <= q.open_at else ps
     before = _prev_nonspace(text, q.open_at, lead_lo)
     row = _Row(start, end, "direct")
-    c2 = text[start + 1:start + 2]
-    label = _LABEL.match(text, start, end) if before == "" and not (c2.isascii() and c2.islower()) else None
+    label = _LABEL.match(text, start, end) if before == "" else None
     if label and len(label.group(1).split()) <= 3:
         row.start = label.end()
         row.label = label.group(1).strip()
@@ -535,8 +500,7 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
             gap = text[j:c.s]
             if "." in gap or "(" in gap:  # else neither pattern can match
                 gap = _ABBREV.sub("", _GAP_INSERT.sub("", gap))
-            if ("." in gap or "\n" in gap or '"' in gap or "“" in gap or "”" in gap or "?" in gap or "!" in gap) and (
-                    _GAP_STOP.search(gap) is not None):
+            if _GAP_STOP.search(gap) is not None:
                 break
             if not gap.strip():
                 span = np_after(text, c.e, n)
@@ -563,12 +527,7 @@ def _attribute_direct(art: _Article, q: Quoted, row: _Row, cues, cue_starts, lea
     if q.closed and (span := _source_after(text, q.close_end, n)) is not None:
         row.mention = span  # '"...," per the party's rules' / '"...," as the memo put it'
         return
-    cr = None
-    if q.closed:
-        # (its dash comes after at most some white space)
-        head = text[t0:t0 + 8].lstrip(" \t\xa0")
-        if not head or head[0] in "―—–-":
-            cr = _CREDIT.match(text, t0)
+    cr = _CREDIT.match(text, t0) if q.closed else None
     if cr is not None:
         span = np_after(text, cr.end(), n)
         if span is not None and not text[span[1]:span[1] + 3].split("\n", 1)[0].strip(" .,\xa0"):
@@ -621,10 +580,6 @@ _PUT_IT = stdre.compile(r"[ \t\xa0]+put[ \t\xa0]+it\b")
 
 
 def _source_after(text: str, pos: int, limit: int) -> tuple[int, int] | None:
-    # (the word comes right after the white space and comma: see `_channel_match`)
-    rest = text[pos:min(limit, pos + 16)].lstrip(" \t\xa0,")
-    if len(rest) >= 3 and not rest.startswith(("per", "as")):
-        return None
     m = _PER_AS.match(text, pos, limit)
     if m is None:
         return None
@@ -711,7 +666,7 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
             prev = _prev_nonspace(text, c.s, ss)
             if prev not in (",", "-", "—", "–"):
                 clause = _clause_after(text, c, end, d_starts, direct_spans)
-                if clause is None and not _trail_ok(text[c.e:end]):
+                if clause is None and not _TRAIL_OK.match(text[c.e:end]):
                     continue  # neither a leading nor a trailing attribution
             mention = art.np_before(c.s, ss)
             if mention is None:
@@ -726,7 +681,7 @@ def _indirect(art: _Article, cues, used: set[int], direct_spans) -> list[_Row]:
                 continue
             lead = text[ss:mention[0]].rstrip()
             tail = text[c.e:end]
-            if lead.endswith(",") and len(lead) > 15 and _trail_ok(tail):
+            if lead.endswith(",") and len(lead) > 15 and _TRAIL_OK.match(tail):
                 # trailing attribution: "Three people were killed, officials said."
                 cs, ce = _skip_space(text, ss), ss + len(lead) - 1
                 rest = tail.lstrip(" ,")
@@ -803,7 +758,7 @@ def _clause_start(text: str, cstart: int, end: int, base: str, d_starts, direct_
         th_found = True
     else:
         th_found = False
-        ch = _channel_match(text, cstart, end)
+        ch = _CHANNEL.match(text, cstart, end)
         if ch is not None:
             cstart = ch.end()
     while cstart < end and text[cstart] in " \t,:":

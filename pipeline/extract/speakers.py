@@ -465,6 +465,12 @@ def _is_title(t: str) -> bool:
     return t in _TITLE_FORMS or t.lower() in _SINGULAR_ROLES
 
 
+def _name_from_run(toks: list[str]) -> tuple[list[str], list[str]]:
+    """Split a run of capitalised words into (title words, name words)."""
+    title, name = _split_run(tuple(toks))
+    return list(title), list(name)
+
+
 @functools.lru_cache(maxsize=1 << 16)
 def _split_run(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Cached across articles: the same runs ("Prime Minister Tony Blair") recur."""
@@ -731,8 +737,7 @@ def _parse_names(mention: str) -> tuple[str, str | None, tuple]:
     affiliation = _affiliation(words)
     runs = []
     # a personal name inside the phrase (skip titles, nationalities, organizations)
-    # (an ASCII phrase with no capital letter has no run of capitalised words)
-    for run in _NAME_RUN.finditer(mention) if not (mention.isascii() and mention.islower()) else ():
+    for run in _NAME_RUN.finditer(mention):
         toks = run.group().replace("]", "] ").split()
         if _possessive_stem(toks[-1]) and mention[run.end():].strip(" ,"):
             continue  # "Michael Jackson's mother": the name is the possessor, not the speaker
@@ -770,8 +775,7 @@ def _parse_role(mention: str) -> tuple[tuple[str, ...], bool, str | None, str, b
     # a lone single name ("Zelenskyy") with no fuller form, or an organization ("Reuters", "FSB")
     caps = [w for w in words if w[:1].isupper() and w not in BREAK_CAPS and w.lower() not in DETERMINERS]
     is_org = (head in ORG_HEADS or head.endswith("s") and head[:-1] in ROLE_HEADS or head in ROLE_HEADS and head.endswith("s")
-              or (mention.lower() != mention and _ACRONYM.search(mention) is not None)
-              or any(w.strip("]") in ORG_CAPS for w in words))
+              or bool(_ACRONYM.search(mention)) or any(w.strip("]") in ORG_CAPS for w in words))
     role_lookup = head in ROLE_HEADS and not head.endswith("s") and head not in ORG_HEADS
     if role_lookup:
         is_org = False
@@ -782,7 +786,7 @@ def _parse_role(mention: str) -> tuple[tuple[str, ...], bool, str | None, str, b
         if first:
             name = _strip_determiner(first)
     single = caps[0] if len(caps) == 1 and len(content) == 1 and not is_org else None
-    m = _NEWS_AGENCY.search(name) if "news agency" in name else None
+    m = _NEWS_AGENCY.search(name)
     if m is None and len(caps) == 1 and head in _MEDIA_HEADS:
         m = _CAP_WORD.search(name)
     if m:
