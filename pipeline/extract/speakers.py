@@ -116,7 +116,6 @@ _INNER_AND = NP_INNER | {"and"}
 _LEX_FLAGS = {w: (w in DETERMINERS, w in NP_INNER, w in _INNER_AND, w in _AUX)
               for w in DETERMINERS | _INNER_AND | _AUX}
 _NO_FLAGS = (False, False, False, False)
-_HEAD_WORDS = ROLE_HEADS | ORG_HEADS | MODIFIERS
 
 
 class _Info:
@@ -126,29 +125,15 @@ class _Info:
     __slots__ = ("t", "word", "paren", "ok", "low", "det", "inner", "inner_and", "unknown", "aux", "pron")
 
     def __init__(self, t: str) -> None:
-        # (`_word_ok` and `_unknown_noun` inlined, with one lexicon lookup for the four flags:
-        # this runs for every new token string, and most of an article's are new)
+        # (one lexicon lookup for the four flags: this runs for every new token string)
         low = t.lower()
         self.t = t  # the token as written
         self.low = low
         self.word = t[0].isalnum()
         self.paren = t in "()" or t == "-"
         self.det, self.inner, self.inner_and, self.aux = _LEX_FLAGS.get(low, _NO_FLAGS)
-        if t[-1] == ".":
-            self.ok = _word_ok(t)
-        else:  # `_word_ok(t)`, with the lower case already at hand
-            c = t[0]
-            if low in DETERMINERS:
-                self.ok = False
-            elif c.isdigit():
-                self.ok = "-" in t and t[-1].isalpha()
-            elif c.isupper():
-                self.ok = t not in BREAK_CAPS and (len(t) <= 5 or not t.isupper())
-            else:
-                self.ok = low in _HEAD_WORDS or (
-                    len(t) > 2 and t[-2] in "'’" and t[-1] in "sS" and t[:-2].isalpha())
-        self.unknown = (t.isalpha() and t.islower() and len(t) > 2 and t not in _FUNCTION
-                        and not t.endswith(("ly", "ed", "ing")))
+        self.ok = _word_ok(t)
+        self.unknown = _unknown_noun(t)
         # "he" of "He’s"
         self.pron = low.split("'", 1)[0].split("’", 1)[0] if "'" in low or "’" in low else low
 
@@ -465,17 +450,11 @@ def _is_title(t: str) -> bool:
     return t in _TITLE_FORMS or t.lower() in _SINGULAR_ROLES
 
 
-def _name_from_run(toks: list[str]) -> tuple[list[str], list[str]]:
-    """Split a run of capitalised words into (title words, name words)."""
-    title, name = _split_run(tuple(toks))
-    return list(title), list(name)
-
-
 @functools.lru_cache(maxsize=1 << 16)
 def _split_run(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Cached across articles: the same runs ("Prime Minister Tony Blair") recur."""
     toks = [t.strip("]").rstrip(".") if not t.endswith("r.") else t.strip("]") for t in toks]
-    titles = [t in _TITLE_FORMS or t.lower() in _SINGULAR_ROLES for t in toks]
+    titles = [_is_title(t) for t in toks]
     if True in titles:
         last_title = len(titles) - 1 - titles[::-1].index(True)
         first_title = last_title
@@ -487,15 +466,9 @@ def _split_run(toks: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...]]
         title = []
     name = toks[last_title + 1:]
     # drop what cannot start a name: "The", "Ukrainian", acronyms ("NATO"), possessors ("Russia's")
-    k = 0
-    while k < len(name):
-        w = name[k]
-        low = w.lower()
-        if not (w in BREAK_CAPS or low in DETERMINERS or w.isupper() or low in NATIONALITY or (
-                len(w) > 2 and w[-2] in "'’" and w[-1] in "sS")):
-            break
-        k += 1
-    name = name[k:]
+    while name and (name[0] in BREAK_CAPS or name[0].lower() in DETERMINERS or name[0].isupper()
+                    or name[0].lower() in NATIONALITY or _possessive_stem(name[0])):
+        name = name[1:]
     if name:
         stem = _possessive_stem(name[-1])
         if stem:
@@ -714,8 +687,9 @@ _NEWS_AGENCY = stdre.compile(r"([" + _UP + r"][\w\-]+)\s+news agency")
 
 def _affiliation(words: list[str]) -> str | None:
     for i, w in enumerate(words):
-        if len(w) > 2 and w[-2] in "'’" and w[-1] in "sS" and w[:1].isupper():
-            return w[:-2]  # a possessor: "Russia's"
+        stem = _possessive_stem(w)
+        if stem and stem[:1].isupper():
+            return stem  # a possessor: "Russia's"
         low = w.lower()
         if low in NATIONALITY and w[:1].isupper():
             return NATIONALITY[low]
