@@ -558,9 +558,6 @@ _NOUN_REGEXES = (("projectile", lex.PROJECTILE_NOUNS), ("structure", lex.STRUCTU
                  ("place", lex.PLACE_NOUNS))
 _WORD_RUN = re.compile(r"\w+")
 _NOUN_MEMO: dict[str, frozenset[str]] = {}
-# Each regex as its lower-case words and `[a-z]+suffix` suffixes (None: the regex is tried): an
-# IGNORECASE regex matches an ASCII word in full exactly when its lower case is one of them.
-_NOUN_FORMS = tuple((k, rx, lex.word_forms(rx)) for k, rx in _NOUN_REGEXES)
 
 
 def _noun_classes(word: str) -> frozenset[str]:
@@ -568,17 +565,8 @@ def _noun_classes(word: str) -> frozenset[str]:
     if classes is None:
         if len(_NOUN_MEMO) > 100_000:
             _NOUN_MEMO.clear()
-        classes = _NOUN_MEMO[word] = _classify(word)
+        classes = _NOUN_MEMO[word] = frozenset(k for k, rx in _NOUN_REGEXES if rx.fullmatch(word))
     return classes
-
-
-def _classify(word: str) -> frozenset[str]:
-    if not word.isascii():
-        return frozenset(k for k, rx in _NOUN_REGEXES if rx.fullmatch(word))
-    low = word.lower()
-    return frozenset(k for k, rx, forms in _NOUN_FORMS if (
-        rx.fullmatch(word) if forms is None else low in forms[0] or any(
-            len(low) > len(s) and low.endswith(s) and low[:-len(s)].isalpha() for s in forms[1])))
 
 
 _PERSON_CATS = frozenset({"killed", "injured", "missing", "displaced", "arrested"})
