@@ -154,6 +154,8 @@ def _word_may_follow(text: str, pos: int, firsts: frozenset[str]) -> bool:
         return False
     c = text[pos + 1:pos + 2]
     return c in firsts or c in GAP_CHARS
+
+
 _GROUP_SPACES = frozenset(" \u00a0\u202f")  # _SPACE_GROUP's first character
 _SPACE_GROUP = re.compile(r"[ \u00a0\u202f]\d{3}(?![\d,.]\d|\d)")
 _SCALE_AFTER = re.compile(r"[\s\u00a0-]*(" + _SCALE + r")s?\b|(?:\s?(bn|bln|mn|mln|tn|trn)|(m|k|b))\b", re.IGNORECASE)
@@ -226,12 +228,8 @@ def _read_digits(text: str, m: re.Match) -> Number:
 
 
 def _scale_may_follow(text: str, end: int) -> bool:
-    """Whether _SCALE_AFTER may match at `end`: a scale word after one space or dash, or glued."""
-    c = text[end:end + 1]
-    if c in GAP_CHARS:
-        c = text[end + 1:end + 2]
-        return c in _SCALE_FIRST or c in GAP_CHARS
-    return c in _SCALE_FIRST
+    """Whether _SCALE_AFTER may match at `end`: a scale word glued, or after spaces or a dash."""
+    return text[end:end + 1] in _SCALE_FIRST or _word_may_follow(text, end, _SCALE_FIRST)
 
 
 def _apply_scale(text: str, num: Number) -> None:
