@@ -44,7 +44,9 @@ def cmd_build(args: argparse.Namespace) -> int:
     for event in failed:
         if event.is_step_failure:
             err = event.event_specific_data.error
-            print(f"FAILED step {event.step_key}: {err.message.strip() if err else ''}", file=sys.stderr)
+            # a dg.Failure raised after a step has yielded results arrives as "<its class>: <description>"
+            message = err.message.strip().removeprefix(f"{dg.Failure.__module__}.Failure: ") if err else ""
+            print(f"FAILED step {event.step_key}: {message}", file=sys.stderr)
         else:
             ev = event.event_specific_data
             print(f"FAILED check {ev.asset_key.to_user_string()}:{ev.check_name}: {ev.description}", file=sys.stderr)

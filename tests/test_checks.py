@@ -72,3 +72,33 @@ def test_span_running_past_the_text_fails(warehouse_copy):
         FROM articles a WHERE a.article_id = quotes.article_id
           AND quote_id = (SELECT min(quote_id) FROM quotes)""")
     assert set(failing(warehouse_copy, "quotes")) == {"offsets_exact"}
+
+
+def test_the_check_step_reports_each_table_and_a_failure_blocks_publishing(tmp_path, seeds_dir):
+    """All tables are checked in one step (concurrently): a broken table fails only its own checks,
+    and its blocking failure keeps the run from publishing the build."""
+    import json
+
+    import polars as pl
+
+    from pipeline.storage.extract_cache import ExtractionCache
+    from tests.conftest import make_settings, run_build
+
+    (seeds_dir / "feed.jsonl").write_text(json.dumps(
+        {"id": "a", "text": '"We will rebuild the school," the mayor said on Monday.'}) + "\n")
+    settings = make_settings(tmp_path, seeds_dir)
+    first = run_build(settings)
+    evaluations = first.get_asset_check_evaluations()
+    assert first.success and {e.asset_key.to_user_string() for e in evaluations} == {
+        "articles", "quotes", "figures", "events", "rejected_inputs"}
+    published = settings.warehouse.stat().st_mtime_ns
+
+    # a cached quote whose text no longer matches its offsets, loaded into a fresh build file
+    (cached,) = ExtractionCache(settings.staging_dir).paths("quotes")
+    pl.read_parquet(cached).with_columns(pl.col("quote_text").str.to_uppercase()).write_parquet(cached)
+    settings.build_db.unlink()
+    second = run_build(settings)
+    failed = {(e.asset_key.to_user_string(), e.check_name) for e in second.get_asset_check_evaluations() if not e.passed}
+    assert failed == {("quotes", "offsets_exact")}
+    assert not second.success
+    assert settings.warehouse.stat().st_mtime_ns == published  # readers still see the last good build

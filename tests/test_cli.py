@@ -38,7 +38,7 @@ def test_failed_run_exits_non_zero_and_names_the_failure(tmp_path, seeds_dir, ca
     monkeypatch.setenv("NEWS_SQL_DIR", str(sql_dir))
     assert main(["build", "--seeds", str(seeds_dir), "--warehouse", str(tmp_path / "w.duckdb")]) == 1
     captured = capsys.readouterr()
-    assert "FAILED step oops" in captured.err and "sql/oops.sql" in captured.err
+    assert "FAILED step sql_models: oops: sql/oops.sql failed" in captured.err
     assert "FAILED in" in captured.out or "build FAILED" in captured.out
 
 

@@ -67,13 +67,51 @@ def test_broken_model_fails_its_own_asset_and_is_not_published(tmp_path, seeds_d
     result = run_build(build_settings := make_settings(tmp_path, seeds_dir, sql_dir))
     assert not result.success
     failures = [e for e in result.all_events if e.is_step_failure]
-    assert [e.step_key for e in failures] == ["broken"]
+    assert [e.step_key for e in failures] == ["sql_models"]
     message = failures[0].event_specific_data.error.message
     assert "sql/broken.sql" in message and "no_such_column" in message
+    built = {m.asset_key.to_user_string() for m in result.get_asset_materialization_events()}
+    assert "good" in built and "broken" not in built
     # the other model was built, but the published warehouse is still the last good one
     con = duckdb.connect(str(build_settings.build_db), read_only=True)
     assert con.execute("SELECT n FROM good").fetchall() == [(2,)]
     con.close()
     con = duckdb.connect(str(settings.warehouse), read_only=True)
     assert con.execute("SELECT n FROM good").fetchall() == [(1,)]
+    con.close()
+
+
+def test_a_model_reading_a_failed_model_is_not_built_and_the_others_are(tmp_path, seeds_dir):
+    (seeds_dir / "a.txt").write_text("A quiet day.", encoding="utf-8")
+    sql_dir = tmp_path / "sql"
+    sql_dir.mkdir()
+    (sql_dir / "broken.sql").write_text("SELECT no_such_column FROM articles")
+    (sql_dir / "reads_broken.sql").write_text("SELECT * FROM broken")
+    (sql_dir / "fine.sql").write_text("SELECT count(*) AS n FROM articles")
+    (sql_dir / "reads_fine.sql").write_text("SELECT n + 1 AS m FROM fine")
+    result = run_build(make_settings(tmp_path, seeds_dir, sql_dir))
+    built = {m.asset_key.to_user_string() for m in result.get_asset_materialization_events()}
+    assert {"fine", "reads_fine"} <= built and not {"broken", "reads_broken"} & built
+    (failure,) = [e for e in result.all_events if e.is_step_failure]
+    assert "reads_broken: reads broken, which failed" in failure.event_specific_data.error.message
+
+
+def test_one_model_can_be_materialized_alone(tmp_path, seeds_dir):
+    import dagster as dg
+
+    (seeds_dir / "a.txt").write_text("A quiet day.", encoding="utf-8")
+    sql_dir = tmp_path / "sql"
+    sql_dir.mkdir()
+    (sql_dir / "one.sql").write_text("SELECT count(*) AS n FROM articles")
+    (sql_dir / "two.sql").write_text("SELECT 2 AS n")
+    settings = make_settings(tmp_path, seeds_dir, sql_dir)
+    assert run_build(settings).success
+    (sql_dir / "two.sql").write_text("SELECT 3 AS n")  # changed, but not selected below
+    defs = build_defs(settings)
+    with dg.DagsterInstance.ephemeral() as instance:
+        result = defs.resolve_implicit_global_asset_job_def().execute_in_process(
+            instance=instance, asset_selection=[dg.AssetKey("one")])
+    assert {m.asset_key.to_user_string() for m in result.get_asset_materialization_events()} == {"one"}
+    con = duckdb.connect(str(settings.build_db), read_only=True)
+    assert con.execute("SELECT n FROM two").fetchall() == [(2,)]
     con.close()

@@ -16,12 +16,12 @@ from pipeline.storage.schemas import TABLES
 def build_defs(settings: Settings) -> dg.Definitions:
     models = sql_model_assets(settings.sql_dir)
     # published last: after every table, its blocking checks, and every model
-    model_names = [m.key.to_user_string() for m in models]
+    model_names = [k.to_user_string() for a in models for k in a.keys]
     publish = published_warehouse([*TABLES, *model_names])
     report = report_asset(model_names)  # reads the published file, after every model
     return dg.Definitions(
         assets=[seed_files, extracted_records_asset(settings.extract_shards), warehouse_tables, *models, publish, report],
-        asset_checks=contract_checks,
+        asset_checks=[contract_checks],
         jobs=[refresh_job],
         schedules=[nightly_refresh],
         sensors=[seed_files_sensor],

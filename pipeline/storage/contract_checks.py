@@ -5,6 +5,7 @@ Dagster UI says what is wrong, not just that something is.
 """
 from __future__ import annotations
 
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 
 import duckdb
@@ -138,16 +139,19 @@ CHECKS = {"unique_ids": check_unique_ids, "article_exists": check_article_exists
 SCOPED = {"offsets_exact", "char_count_exact"}
 
 
-def run_checks(con: duckdb.DuckDBPyConnection, table: str, pending_only: bool = False) -> list[CheckOutcome]:
-    """Every check of `table`; with `pending_only`, the text checks read only rows no check has
-    passed yet, and once all pass those rows are no longer pending."""
+def run_checks(con: duckdb.DuckDBPyConnection, table: str, pending_only: bool = False,
+               names: Collection[str] | None = None) -> list[CheckOutcome]:
+    """The checks of `table` (all, or those in `names`); with `pending_only`, the text checks read
+    only rows no check has passed yet, and once every check of the table passes those rows are no
+    longer pending."""
     scope = pending_articles(con, table) if pending_only else None
+    wanted = checks_for(table) if names is None else [n for n in checks_for(table) if n in names]
     outcomes = []
-    for name in checks_for(table):
+    for name in wanted:
         if name in SCOPED and scope:
             outcomes.append(replace(CHECKS[name](con, table, scope), scope="rows added since the checks last passed"))
         else:
             outcomes.append(CHECKS[name](con, table))
-    if pending_only and all(o.passed for o in outcomes):
+    if pending_only and len(wanted) == len(checks_for(table)) and all(o.passed for o in outcomes):
         clear_pending(con, table)
     return outcomes
