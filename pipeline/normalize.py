@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
 from typing import Any
@@ -24,9 +25,22 @@ def normalize_text(text: str) -> str:
     return unicodedata.normalize("NFC", text).strip()
 
 
+# Every white-space character str.split() splits on, but the space and the newline.
+_OTHER_SPACE = re.compile("[\t\x0b-\r\x1c-\x1f\x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]")
+
+
+def fold_space(text: str) -> str:
+    """White-space runs as one space, ends trimmed: " ".join(text.split()). Most article texts
+    only separate words by one space or one newline, and for those swapping newlines for spaces is
+    the same and about a third faster than splitting the text into its words."""
+    flat = text.replace("\n", " ")
+    if "  " in flat or flat[:1] == " " or flat[-1:] == " " or _OTHER_SPACE.search(flat):
+        return " ".join(text.split())
+    return flat
+
+
 def article_id(text: str) -> str:
-    # str.split() folds the same white space as a `\s+` regex, about ten times faster
-    return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(fold_space(text).encode("utf-8")).hexdigest()[:16]
 
 
 class ArticleSet:

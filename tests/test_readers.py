@@ -168,3 +168,23 @@ def test_unparseable_date_is_kept_in_extra(seeds_dir):
     (seeds_dir / "d.json").write_text(json.dumps({"text": "Story.", "date": "sometime in May"}))
     (a,), _ = read_all(seeds_dir)
     assert a.published_at is None and a.extra["published_at_unparsed"] == "sometime in May"
+
+
+@pytest.mark.parametrize("text", [
+    "Rain fell.\nThe river rose.", "Rain  fell.", "Rain fell.\n\nThe river rose.", " Rain fell. ", "Rain\tfell.",
+    "Rain\u00a0fell.", "Rain\u2009fell\u3000today.", "Rain\r\nfell.", "Rain\x1ffell.", "", " ", "\n", "Rain",
+    "Rain fell \nthen stopped.",
+])
+def test_fold_space_is_split_and_join(text):
+    from pipeline.normalize import fold_space
+
+    assert fold_space(text) == " ".join(text.split())
+
+
+def test_fold_space_knows_every_white_space_character():
+    import sys
+
+    from pipeline.normalize import fold_space
+
+    spaces = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert all(fold_space(f"a{c}b") == "a b" for c in spaces)
