@@ -23,15 +23,20 @@ def dagster_home() -> Path:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
+    settings = Settings.from_env(seeds=args.seeds, warehouse=args.warehouse)
+    if not settings.seeds_dir.exists():
+        print(f"error: seeds path {settings.seeds_dir} does not exist", file=sys.stderr)
+        return 2
+    if settings.workers > 1:
+        from pipeline.parallel import start_fork_server
+
+        start_fork_server()  # warms the worker pools on the other core while Dagster loads
+
     import dagster as dg
 
     from pipeline.defs.automation import refresh_tags
     from pipeline.defs.build import build_defs
 
-    settings = Settings.from_env(seeds=args.seeds, warehouse=args.warehouse)
-    if not settings.seeds_dir.exists():
-        print(f"error: seeds path {settings.seeds_dir} does not exist", file=sys.stderr)
-        return 2
     defs = build_defs(settings)
     started = time.perf_counter()
     # An ephemeral instance keeps CLI builds out of the UI's run history and its DuckDB pool.

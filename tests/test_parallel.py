@@ -31,3 +31,18 @@ def test_two_pools_in_one_process_extract_alike():
     assert first.frames["figures"].height == 12
     for t in first.frames:
         assert first.frames[t].equals(second.frames[t])
+
+
+def test_a_fork_server_started_early_serves_the_pools():
+    # the CLI starts it before importing Dagster; the pools then fork from it
+    from multiprocessing import forkserver
+
+    from pipeline.parallel import start_fork_server
+
+    start_fork_server()
+    start_fork_server()  # a second call keeps the running server
+    texts = [f"Police said {i} people were arrested in Lyon." for i in range(6)]
+    arts = pl.DataFrame({"article_id": [f"b{i}" for i in range(6)], "text": texts,
+                         "published_at": [None] * 6, "title": [None] * 6})
+    assert extract_frames(arts, workers=2, batch_size=2).frames["figures"].height == 6
+    assert forkserver._forkserver._forkserver_pid is not None
