@@ -9,7 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.extract.fast_regex import caseless, fast_words, start_scan
+from pipeline.extract.fast_regex import _group_end, caseless, fast_words, letter_led, split_alternatives, start_scan
+from pipeline.extract.text import trie_pattern
 
 _MONTHS = {m: i for i, m in enumerate(
     "january february march april may june july august september october november december".split(), 1)}
@@ -39,6 +40,68 @@ try:
     _DATE_STARTS: re.Pattern | None = start_scan([a for a in _DATE_ALTS if a not in _DIGIT_LED], re.IGNORECASE, r"\d")
 except ValueError:  # an alternative without a leading letter: the plain scan
     _DATE_STARTS = None
+
+
+_META = frozenset("[](){}?*+|\\.^$")
+
+
+def _literal_starts(alt: str, limit: int = 64) -> tuple[list[str], bool]:
+    """The lower-case literal texts an alternative may start with (a space for each \\s), written out through
+    optional characters and groups ("in\\s+(?:January|...)" -> "in january", ...); and whether that is all of
+    the alternative. Where it cannot be read on, each text so far is a start."""
+    lits, i, n = [""], 0, len(alt)
+    while i < n:
+        if alt.startswith("(?", i):
+            if not alt.startswith(("(?:", "(?P<"), i):
+                break  # a look-around
+            j = i + _group_end(alt[i:])
+            inner = alt[alt.index(">", i) + 1 if alt[i + 2] == "P" else i + 3:j]
+            options = []
+            for o in split_alternatives(inner):
+                texts, whole = _literal_starts(o, limit)
+                options.extend((t, whole) for t in texts)
+        elif alt.startswith("\\s", i):
+            j, options = i + 1, [(" ", True)]
+        elif alt[i] not in _META:
+            j, options = i, [(alt[i].lower(), True)]
+        else:
+            break
+        q = alt[j + 1:j + 2]
+        if q in ("*", "{") or (q == "+" and options != [(" ", True)]):
+            break  # (\\s+: one or more spaces, as the trie below reads a space)
+        if q in ("?", "+"):
+            j += 1
+            if q == "?":
+                options.append(("", True))
+            if alt[j + 1:j + 2] in ("?", "+"):  # lazy or possessive: the same texts
+                j += 1
+        ends = [x + t for x in lits for t, whole in options if not whole]
+        lits = [x + t for x in lits for t, whole in options if whole]
+        if ends or len(lits) > limit:
+            return ends + lits, False
+        i = j + 1
+    return lits, i >= n
+
+
+# _DATE_STARTS tries the case-blind alternatives at every word start (and tests its class at every
+# character): most of the time of dating. This one scans the sentence lower-cased (caseless) as bytes
+# in which every character but a-z and 0-9 is a space, led by a literal space (the engine skips to
+# spaces in C): a word start followed by an ASCII digit or by the literal text some letter-led
+# alternative starts with (its spaces stand for any such character: more starts, never fewer).
+# _DATE, tried at each, finds what it finds at _DATE_STARTS's
+_NOT_ALNUM_TO_SPACE = bytes(b if 97 <= b <= 122 or 48 <= b <= 57 else 32 for b in range(256))
+_NAMED = re.compile(r"\(\?P<\w+>")
+try:
+    _LITERALS = {lit for a in _DATE_ALTS if a not in _DIGIT_LED for x in letter_led(_NAMED.sub("(?:", a))
+                 for lit in _literal_starts(x)[0]}
+    if any(len(lit) < 2 or not lit.isascii() for lit in _LITERALS):
+        raise ValueError("a short literal")
+    _LEAD_STARTS: re.Pattern | None = re.compile(
+        b" (?=[0-9]|" + trie_pattern({re.sub("[^a-z0-9]", " ", lit) for lit in _LITERALS}, space=" +").encode("ascii") + b")")
+except ValueError:
+    _LEAD_STARTS = None
+_OTHER_DIGIT = re.compile(r"(?![0-9])\d")  # a digit _DATE's \d takes that the bytes cannot show
+
 # "said on Saturday" dates the saying; "reported that on Sunday ..." dates what was reported
 _SPEECH_BEFORE = fast_words(r"\b(?:said|says|told|announced|reported|added|claimed|stated|confirmed|wrote|tweeted)\s+"
                                r"(?:(?!that\b)\w+\s+){0,2}$", re.I)
@@ -67,8 +130,13 @@ def _date_matches(sentence: str) -> list[re.Match]:
 def _scan(sentence: str) -> list[re.Match]:
     if _DATE_STARTS is None:
         return list(_DATE.finditer(sentence))
+    low = caseless(sentence)
+    if _LEAD_STARTS is None or len(low) != len(sentence) or (not sentence.isascii() and _OTHER_DIGIT.search(sentence)):
+        starts = _DATE_STARTS.finditer(sentence)
+    else:  # (the leading space: a word start at 0 follows a non-letter too; starts keep their offsets)
+        starts = _LEAD_STARTS.finditer((" " + low).encode("ascii", "replace").translate(_NOT_ALNUM_TO_SPACE))
     out, end = [], 0
-    for c in _DATE_STARTS.finditer(sentence):
+    for c in starts:
         p = c.start()
         if p >= end:  # (a match never starts inside the one before it)
             m = _DATE.match(sentence, p)

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 
-from pipeline.extract.fast_regex import fast_words, letter_led, split_alternatives
+from pipeline.extract.fast_regex import _group_end, fast_words, letter_led, split_alternatives
 
 
 def _v(*stems: str) -> str:
@@ -96,11 +96,12 @@ CIVILIANS_RE = fast_words(
     r"\b(?:civilians?|villagers|residents|worshippers|pilgrims|students|children|women|farmers|passengers|"
     r"journalists?|reporters|aid workers|shoppers|market|mosque|church|school|hospital|village|homes?|"
     r"families|people)\b", re.I)
-ARMED_RE = fast_words(
+ARMED_WORDS = (
     r"\b(?:forces|troops|soldiers|army|military|militants?|insurgents?|rebels?|fighters|jihadists?|militias?|"
     r"gunmen|police|guards?|separatists?|Taliban|Hamas|Hezbollah|ISIS|IS|al-Shabaab|Boko Haram|Wagner|units?|"
     r"Maoists?|Naxal\w*|jawans|commandos|paramilitary|"
     r"battalions?|brigades?)\b")
+ARMED_RE = fast_words(ARMED_WORDS)
 NONSTATE_RE = fast_words(
     r"\b(?:Maoists?|Naxal\w*|gunmen|assailants|attackers|militants?|insurgents?|jihadists?|bandits|extremists|terrorists?|"
     r"unknown|unidentified|armed men|militiamen|suspected)\b", re.I)
@@ -150,6 +151,41 @@ def _literal_start(alt: str) -> tuple[str, bool]:
     return alt.lower(), True
 
 
+_META = frozenset("[](){}?*+|\\.^$")
+
+
+def _literal_starts(alt: str, limit: int = 32) -> list[tuple[str, bool]]:
+    """Every lower-case literal text the alternative may start with, read on past where _literal_start
+    stops: through an optional character ("overr?an") and optional groups of plain text ("call(?:ed|s)?
+    on"), each way written out; with whether that is all of it (and ends in a letter, so that the
+    trigger's closing \\b wants no letter after it). Longer starts: the scan passes over "over", "mobile",
+    "called" that "over", "mob", "call" took for starts, and each false start costs a regex match."""
+    lits = [""]
+    i, n = 0, len(alt)
+    while i < n and len(lits) <= limit:
+        if alt.startswith("(?:", i):
+            j = i + _group_end(alt[i:])
+            options = split_alternatives(alt[i + 3:j])
+            if any(ch in _META for o in options for ch in o):
+                break
+        elif alt[i] not in _META:
+            j, options = i, [alt[i]]
+        else:
+            break
+        q = alt[j + 1:j + 2]
+        if q in ("*", "+", "{"):
+            break
+        if q == "?":  # (a lazy or possessive "?" has no other texts)
+            options = options + [""]
+            j += 2 if alt[j + 2:j + 3] in ("?", "+") else 1
+        lits = [x + o.lower() for x in lits for o in options]
+        i = j + 1
+    else:
+        if i >= n:
+            return [(x, x[-1:].isalpha()) for x in lits]
+    return [(x, False) for x in lits]
+
+
 # the lower-case literal each weapon word starts with: a weapon's regex can match only in a window whose
 # caseless() holds one of them (substring tests rule out most weapons before their regex scans the window)
 def _cues(pat: str) -> tuple[str, ...]:
@@ -188,31 +224,33 @@ def _trie(entries: set[tuple[str, bool]]) -> str:
     return rx(root)
 
 
-def _fast_scan() -> tuple[re.Pattern, dict[str, re.Pattern], frozenset[str]]:
+def _fast_scan() -> tuple[re.Pattern, dict[str, re.Pattern], dict[str, re.Pattern], frozenset[str]]:
     by_letter: dict[str, list[tuple[str, list[str]]]] = {}
+    by_pair: dict[str, list[tuple[str, list[str]]]] = {}
     entries: set[tuple[str, bool]] = set()
     for name, pat, _, _ in TRIGGERS:
         for alt in (x for a in split_alternatives(pat) for x in letter_led(a)):
             lit, whole = _literal_start(alt)
             if len(lit) < 2:
                 raise ValueError(f"no literal start: {alt!r}")
-            entries.add((lit, whole))
-            groups = by_letter.setdefault(lit[0], [])
-            if not groups or groups[-1][0] != name:
-                groups.append((name, []))
-            groups[-1][1].append(alt)
+            entries.update(_literal_starts(alt))
+            for key, table in ((lit[0], by_letter), (lit[:2], by_pair)):
+                groups = table.setdefault(key, [])
+                if not groups or groups[-1][0] != name:
+                    groups.append((name, []))
+                groups[-1][1].append(alt)
     # a non-letter, then the literal start of some trigger ("set on f", "shot down"), scanned over bytes in which
     # every non-letter is a space (see trigger_matches); a look-ahead, so that a start inside it is still found
     # (so in the trie too every non-letter is a space: "sit-in" is tried as "sit in")
     spaced = {(re.sub("[^a-z]", " ", lit), whole) for lit, whole in entries}
     starts = re.compile(b" (?=" + _trie(spaced).encode("ascii") + b")")
-    subs = {c: re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in groups) + r")\b",
-                          re.IGNORECASE) for c, groups in by_letter.items()}
-    return starts, subs, frozenset(lit for lit, _ in entries)
+    subs, pairs = ({c: re.compile(r"\b(?:" + "|".join(f"(?P<{name}>{'|'.join(alts)})" for name, alts in groups) + r")\b",
+                                  re.IGNORECASE) for c, groups in table.items()} for table in (by_letter, by_pair))
+    return starts, subs, pairs, frozenset(lit for lit, _ in entries)
 
 
 try:
-    _STARTS_RE, _BY_LETTER, TRIGGER_PREFIXES = _fast_scan()
+    _STARTS_RE, _BY_LETTER, _BY_PAIR, TRIGGER_PREFIXES = _fast_scan()
 except ValueError:  # a pattern without a literal start: tests catch it, extraction takes the slow road
     TRIGGER_PREFIXES = None
 
@@ -221,36 +259,67 @@ except ValueError:  # a pattern without a literal start: tests catch it, extract
 _NON_LETTERS_TO_SPACE = bytes(b if 97 <= b <= 122 else 32 for b in range(256))
 
 
-def trigger_matches(text: str):
-    """The same matches as TRIGGER_RE.finditer(text), found faster."""
-    low = " " + text.lower()  # the leading space: a word start at offset 0 follows a non-letter too
-    if len(low) != len(text) + 1 or TRIGGER_PREFIXES is None:  # a case mapping that changes length
-        yield from TRIGGER_RE.finditer(text)
-        return
+def lowered(text: str) -> tuple[str, bytes] | None:
+    """(" " + text lower-cased as IGNORECASE compares it, the same as bytes with every non-letter a space),
+    or None when lower-casing changes the length (offsets would shift). The leading space: a word start
+    at offset 0 follows a non-letter too; a word at offset p of text starts at p + 1 in both."""
+    low = " " + text.lower()
+    if len(low) != len(text) + 1:
+        return None
     if not low.isascii():  # IGNORECASE lets "ı" and "ſ" stand for "i" and "s" (lower() keeps them)
         low = low.replace("ı", "i").replace("ſ", "s")
-    # one byte per character ("?" for the others), every non-letter a space: the engine skips to spaces
-    # (a byte search) instead of testing a class at every character. The trie's spaces then also match
-    # other non-letters: a few more starts, which the exact regex below rejects
-    lead = low.encode("ascii", "replace").translate(_NON_LETTERS_TO_SPACE)
+    # one byte per character ("?" for the others), every non-letter a space: a regex led by a space skips
+    # to spaces (a byte search) instead of testing a class at every character. A trie's spaces then also
+    # match other non-letters: a few more starts, which the exact regex rejects
+    return low, low.encode("ascii", "replace").translate(_NON_LETTERS_TO_SPACE)
+
+
+def trigger_matches(text: str, low_lead: tuple[str, bytes] | None = None):
+    """The same matches as TRIGGER_RE.finditer(text), found faster. `low_lead`: lowered(text), if made."""
+    if low_lead is None:
+        low_lead = lowered(text)
+    if low_lead is None or TRIGGER_PREFIXES is None:  # a case mapping that changes length
+        yield from TRIGGER_RE.finditer(text)
+        return
+    low, lead = low_lead
     end = 0
     for c in _STARTS_RE.finditer(lead):
         pos = c.start()  # the word's offset in text (low is one character longer in front)
         if pos < end:
             continue
-        m = _BY_LETTER[low[pos + 1]].match(text, pos)
+        # only the alternatives whose literal start begins with the word's first two characters can match
+        # (as lower() and IGNORECASE agree on letters, with the two fixed in lowered(); and other characters
+        # match only themselves); a pair no alternative starts with, say "a?" for a non-ASCII letter, gets
+        # the letter's alternatives
+        m = (_BY_PAIR.get(low[pos + 1:pos + 3]) or _BY_LETTER[low[pos + 1]]).match(text, pos)
         if m:
             end = m.end()
             yield m
 
 
+def word_gate(patterns: list[str]) -> re.Pattern:
+    """For word regexes "\\b(?:w1|w2|...)\\b" (in any case): a regex over lowered(text)[1] that finds the
+    space before every word start where one of them matches (and a few more), so that finding none with
+    search(lead, s, e + 1) rules out a match in text[s:e] cheaply."""
+    entries: set[tuple[str, bool]] = set()
+    for pat in patterns:
+        if not (pat.startswith("\\b(?:") and pat.endswith(")\\b")):
+            raise ValueError(f"not a word list: {pat!r}")
+        for alt in (x for a in split_alternatives(pat[5:-3]) for x in letter_led(a)):
+            entries.update((re.sub("[^a-z]", " ", lit), whole) for lit, whole in _literal_starts(alt))
+    if any(len(lit) < 2 for lit, _ in entries):
+        raise ValueError("a word without two literal letters")
+    return re.compile(b" (?=" + _trie(entries).encode("ascii") + b")")
+
+
 # actors whose words and visits are diplomacy: states, their organs and leaders, armed groups
-POLITICAL_RE = fast_words(
+POLITICAL_WORDS = (
     r"\b(?:government|ministry|minister|ministers|president|presidents|prime|chancellor|secretary|senator|governor|"
     r"ambassadors?|envoys?|diplomats?|embassy|king|queen|pope|patriarch|kremlin|white house|pentagon|parliament|"
     r"congress|nato|united nations|un|eu|european union|security council|leaders?|officials|authorities|army|"
     r"military|forces|troops|rebels|militants|party|opposition|regime|allies|spokes(?:wo)?man|foreign|defen[cs]e|"
-    r"council|commission|alliance|summit|g7|g20|sanctions|intelligence|fsb|cia|kgb|sbu|mossad|vatican|church|ceasefire|cease-fire|truce|peace|warring|parties|countries|nations|states|west|western|war)\b", re.I)
+    r"council|commission|alliance|summit|g7|g20|sanctions|intelligence|fsb|cia|kgb|sbu|mossad|vatican|church|ceasefire|cease-fire|truce|peace|warring|parties|countries|nations|states|west|western|war)\b")
+POLITICAL_RE = fast_words(POLITICAL_WORDS, re.I)
 TITLE_BEFORE_RE = fast_words(
     r"\b(?:President|Prime Minister|Minister|Chancellor|Secretary|Senator|Governor|Mayor|Ambassador|King|Queen|"
     r"Pope|Patriarch|leader|Leader|spokes(?:wo)?man|General|Gen\.|Foreign|Premier|Sheikh|Emir|Ayatollah|Commander|"

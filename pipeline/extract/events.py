@@ -62,6 +62,24 @@ def _word_trie(words) -> str:
 
 
 _DEMONYM_RE = re.compile("(" + _word_trie(k.title() for k in places.DEMONYMS) + ")")
+# where _DEMONYM_RE may match in actors.capitals_marked(text): a capital, then the rest of some demonym
+# as marked there ("South African" -> "\x01outh \x01frican"; ASCII letters and spaces); a literal lead
+# skips to capitals faster than _DEMONYM_RE's class
+_DEMONYM_AT = re.compile(rb"\x01(?=" + trie_pattern(
+    {actors.capitals_marked(k.title())[1:].decode("ascii") for k in places.DEMONYMS}, space=" ").encode("ascii") + b")")
+
+
+def _demonyms(text: str, caps: bytes, start: int, end: int):
+    """The matches of _DEMONYM_RE.finditer(text, start, end), tried only where _DEMONYM_AT finds a start."""
+    match = _DEMONYM_RE.match
+    last = start
+    for c in _DEMONYM_AT.finditer(caps, start, end):
+        p = c.start()
+        if p >= last:
+            m = match(text, p, end)
+            if m:
+                last = m.end()
+                yield m
 
 
 # types whose words are everyday outside conflict news: kept only in a sentence about states or armed groups
@@ -270,13 +288,22 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         return []
     quotes = _quote_spans(text)
     qstarts = [q[0] for q in quotes]
+    marked: list[bytes] = []
+
+    def caps() -> bytes:
+        """actors.capitals_marked(text), made once if needed."""
+        if not marked:
+            marked.append(actors.capitals_marked(text))
+        return marked[0]
 
     # 1-2. triggers -> typed candidates
     cands: list[_Cand] = []
     political: dict[tuple[int, int], bool] = {}  # (start, end) -> _political_sentence
     earlier_explosion: str | None = None
     explosion_sent = -100
-    for n_trig, m in enumerate(lx.trigger_matches(text)):
+    low_lead = lx.lowered(text)
+    lead = low_lead[1] if low_lead else None
+    for n_trig, m in enumerate(lx.trigger_matches(text, low_lead)):
         if n_trig >= _MAX_TRIGGERS:
             break  # a list or a garbled page, not an article: bound the work
         kind, wc = lx.trigger_info(m.lastgroup)
@@ -313,7 +340,7 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
         if sub in _NEEDS_POLITICS:
             pol = political.get((s, e))
             if pol is None:  # asked again for each act of a sentence ("met ... and pledged ... and urged")
-                pol = political[(s, e)] = _political_sentence(text, s, e)
+                pol = political[(s, e)] = _political_sentence(text, s, e, lead)
             if not pol:
                 continue  # "the club sacked its coach", "the firm invited offers"
         if sub == "non_violent_transfer_of_territory" and not lx.ARMED_RE.search(text, s, e):
@@ -401,13 +428,13 @@ def extract_events(doc: Doc, figures: list[Figure]) -> list[Event]:
     if any(len(mm.candidates) > 1 and _two_countries(mm.candidates) for mm in mentions):
         known = {mm.start for mm in mentions}
         mentions.extend(mm for mm in lead_mentions() if mm.start not in known)
-        for dm in _DEMONYM_RE.findall(text, 0, 20000):
-            cc = places.DEMONYMS[dm.lower()]
+        for dm in _demonyms(text, caps(), 0, 20000):
+            cc = places.DEMONYMS[dm.group().lower()]
             context[cc] = context.get(cc, 0.0) + 0.5
     mentions.sort(key=lambda mm: mm.start)
     places.resolve(mentions, context)
     mstarts = [mm.start for mm in mentions]
-    names = actors.person_names(text[:max(c.span[1] for c in chosen)])  # names are introduced before use
+    names = actors.person_names(text[:max(c.span[1] for c in chosen)], caps())  # names are introduced before use
     name_words = _name_words(names)
     cc_count: dict[str, int] = {}
     for mm in mentions:
@@ -841,10 +868,27 @@ def _name_words(names: dict[str, str]) -> frozenset[str]:
 _STATE_ACRONYM = fast_words(r"\b(?:US|UK|EU|UN|UAE|USSR|U\.S\.|U\.K\.|NATO|Nato|IDF)\b")
 
 
-def _political_sentence(text: str, s: int, e: int) -> bool:
-    """Does the sentence speak of states, their organs or armed groups?"""
-    if lx.POLITICAL_RE.search(text, s, e) or lx.ARMED_RE.search(text, s, e) or _STATE_ACRONYM.search(text, s, e) \
-            or _DEMONYM_RE.search(text, s, e):
+# where POLITICAL_RE and ARMED_RE may match, over event_lexicon.lowered(text)[1]
+_POLITICAL_AT = lx.word_gate([lx.POLITICAL_WORDS])
+_ARMED_AT = lx.word_gate([lx.ARMED_WORDS])
+
+
+def _search(exact: re.Pattern, at: re.Pattern, text: str, lead: bytes | None, s: int, e: int) -> bool:
+    """bool(exact.search(text, s, e)), `exact` tried only where `at` finds a start in `lead` (the words'
+    scan led by a space skips in C where `exact`, led by a class of first letters, tests every character)."""
+    if lead is None:
+        return exact.search(text, s, e) is not None
+    match = exact.match
+    for c in at.finditer(lead, s, e + 1):  # (a word at offset p of text starts at p + 1 in lead)
+        if match(text, c.start(), e):
+            return True
+    return False
+
+
+def _political_sentence(text: str, s: int, e: int, lead: bytes | None = None) -> bool:
+    """Does the sentence speak of states, their organs or armed groups? `lead`: lx.lowered(text)[1]."""
+    if _search(lx.POLITICAL_RE, _POLITICAL_AT, text, lead, s, e) or _search(lx.ARMED_RE, _ARMED_AT, text, lead, s, e) \
+            or _STATE_ACRONYM.search(text, s, e) or _DEMONYM_RE.search(text, s, e):
         return True
     return any(p.kind == "country" for m in places.find_mentions(text, s, e) for p in m.candidates)
 

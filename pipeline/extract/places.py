@@ -395,7 +395,11 @@ def _ends_in_of(text: str, s: int) -> bool:
     return text[max(0, s - 30):s].rstrip()[-2:].lower() == "of"
 
 
-_ACRONYM = re.compile(r"(?:U(?<![\w].)(?:\.S\.A\.|\.S\.|\.K\.|SA|S|K|AE)|D(?<![\w].)RC)(?![\w.])")  # \b(?:U.S.A.|...|DRC)
+# the country acronyms, \b(?:U.S.A.|U.S.|U.K.|USA|US|UK|UAE|DRC) not followed by a word character or a dot, as
+# two regexes: each led by a literal, which the engine skips to as fast as memchr (a class [UD] leading one
+# regex is tested at every character). A "U..." and a "DRC" cannot overlap: the two scans find what one would
+_ACRONYM_U = re.compile(r"U(?<![\w].)(?:\.S\.A\.|\.S\.|\.K\.|SA|S|K|AE)(?![\w.])")
+_ACRONYM_D = re.compile(r"D(?<![\w].)RC(?![\w.])")
 
 
 _NAME_CHARS = frozenset("_'’-.")  # besides letters and digits: the characters inside a token or acronym
@@ -419,10 +423,11 @@ def find_mentions(text: str, start: int = 0, end: int | None = None) -> list[Men
     gaz = gazetteer()
     end = len(text) if end is None else end
     out: list[Mention] = []
-    for m in _ACRONYM.finditer(text, start, end):
-        cands = gaz.lookup(m.group())
-        if cands:
-            out.append(Mention(m.group(), m.start(), m.end(), [p for p in cands if p.kind == "country"] or cands))
+    for scan in (_ACRONYM_U.finditer(text, start, end), _ACRONYM_D.finditer(text, start, end)):
+        for m in scan:  # (out in order of the U's, then the DRC's: sorted by start below)
+            cands = gaz.lookup(m.group())
+            if cands:
+                out.append(Mention(m.group(), m.start(), m.end(), [p for p in cands if p.kind == "country"] or cands))
     acronyms = bool(out)
     consumed = -1
     word_ok = gaz._word_ok  # may_start's answers, read here first: most capitalised words start no place
