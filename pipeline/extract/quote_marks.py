@@ -21,10 +21,12 @@ import re
 # or digits ("it's", the commonest mark); whether a single mark can open or close is checked on
 # its neighbours in the loop
 _MARKS = re.compile(r"""["“”«»„‟\n'‘’](?!(?<=[^\W_]['‘’])[^\W_])""")
-# the same marks in text with no curly quotes or guillemets (most news): three patterns led by
-# a literal, which the engine finds several times faster than a class, merged by position
-_ASCII_MARKS = (re.compile('"'), re.compile("\n"), re.compile(r"'(?!(?<=[^\W_]')[^\W_])"))
-_CURLY = "“”«»„‟‘’"
+# the same marks as one pattern per mark, each led by a literal, which the engine finds an order
+# of magnitude faster than a class: only the kinds in the text are scanned, merged by position
+# (a single mark keeps `_MARKS`'s test: no apostrophe between two word characters)
+_MARK_SCANS = tuple(
+    (c, re.compile(re.escape(c) + (r"(?!(?<=[^\W_]" + c + r")[^\W_])" if c in "'‘’" else "")))
+    for c in "\"“”«»„‟\n'‘’")
 _SINGLE_OPEN_AFTER = "([—–"   # besides whitespace and the text start
 _SINGLE_CLOSE_BEFORE = ".,!?;:"  # besides word characters
 _SINGLE_CLOSE_NEXT = ".,;:!?)]—–"  # besides whitespace and the text end
@@ -73,10 +75,7 @@ def _closers_left(text: str, i: int, opener: str) -> int:
 
 def _mark_positions(text: str) -> list[int]:
     """Where `_MARKS` matches, in order."""
-    for c in _CURLY:
-        if c in text:
-            return [m.start() for m in _MARKS.finditer(text)]
-    found = [m.start() for pattern in _ASCII_MARKS for m in pattern.finditer(text)]
+    found = [m.start() for c, pattern in _MARK_SCANS if c in text for m in pattern.finditer(text)]
     found.sort()
     return found
 

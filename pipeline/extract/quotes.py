@@ -34,11 +34,23 @@ from pipeline.extract.speakers import (
     UPPER, MentionChain, Speaker, np_after, np_before, resolve, subject_np,
 )
 
-# stdlib re scans a prefix-factored alternation several times faster than the regex module; a
-# leading character class (what precedes a word) lets it skip to candidates without trying each
-# position, so the verb is group 1 (a cue at offset 0 is matched by _CUE_AT0)
-_CUE = stdre.compile(r"[ \n\t\xa0\"'“‘(\[—–\-/.,;:](" + CUE_PATTERN + r")\b")
+# stdlib re scans a prefix-factored alternation several times faster than the regex module.
+# A cue follows one of `_CUE_LEADS` (a cue at offset 0 is matched by _CUE_AT0). The scan runs on
+# a copy of the text with every lead character replaced by a space (`_leads_to_spaces`): re finds
+# a literal first character an order of magnitude faster than a class of them, and the copy has
+# the same offsets. A cue's end (\b) is the same in the copy: only non-word characters change,
+# into a non-word character.
+_CUE_LEADS = " \n\t\xa0\"'“‘([—–-/.,;:"
+_CUE = stdre.compile(r" (" + CUE_PATTERN + r")\b")
 _CUE_AT0 = stdre.compile(r"(?:" + CUE_PATTERN + r")\b")
+
+
+def _leads_to_spaces(text: str) -> str:
+    """`text` with each of `_CUE_LEADS` replaced by a space (one C-level pass per kind present)."""
+    for ch in _CUE_LEADS[1:]:
+        if ch in text:
+            text = text.replace(ch, " ")
+    return text
 
 
 class _Cue:
@@ -76,12 +88,15 @@ _NOUN_BEFORE_HINT = frozenset("eaAnsry")
 
 def _find_cues(text: str) -> list[_Cue]:
     out = []
-    for m in _CUE.finditer(text):
+    for m in _CUE.finditer(_leads_to_spaces(text)):
         s, e = m.span(1)
+        w = m.group(1)
+        if w[-3:] == " to" and text[e - 3] != " ":
+            continue  # "according to" is written with a space (the copy's may be a dash)
         if s >= 2 and text[s - 1].isspace() and (text[s - 2] in _NOUN_BEFORE_HINT or text[s - 2].isspace()) and (
                 _NOUN_BEFORE.search(text, max(0, s - 7), s) is not None):
             continue
-        out.append(_Cue(s, e, m.group(1)))
+        out.append(_Cue(s, e, w))
     m = _CUE_AT0.match(text)
     if m is not None:
         out.insert(0, _Cue(0, m.end(), m.group()))
