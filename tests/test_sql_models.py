@@ -9,6 +9,16 @@ from pipeline.sql_models import ModelError, discover_models, load_model, tables_
 from tests.conftest import make_settings, run_build
 
 
+def models_dir(tmp_path, seeds_dir, models: dict[str, str], article: str = "A quiet day."):
+    """One article in the seeds and a sql/ folder holding `models` (file name -> SQL)."""
+    (seeds_dir / "a.txt").write_text(article, encoding="utf-8")
+    sql_dir = tmp_path / "sql"
+    sql_dir.mkdir()
+    for name, sql in models.items():
+        (sql_dir / name).write_text(sql)
+    return sql_dir
+
+
 def test_tables_read_excludes_ctes():
     sql = "WITH recent AS (SELECT * FROM articles) SELECT * FROM recent JOIN quotes USING (article_id)"
     assert tables_read(sql) == {"articles", "quotes"}
@@ -37,12 +47,10 @@ def test_unusable_model_files_name_the_file(tmp_path, name, sql, message):
 
 
 def test_model_reading_another_model_runs_after_it(tmp_path, seeds_dir):
-    (seeds_dir / "a.txt").write_text("Officials said 12 people were hurt.", encoding="utf-8")
-    sql_dir = tmp_path / "sql"
-    sql_dir.mkdir()
     # named so that alphabetical order would run the reader first
-    (sql_dir / "a_top.sql").write_text("-- top of the chain\nSELECT n * 10 AS n10 FROM z_base")
-    (sql_dir / "z_base.sql").write_text("SELECT count(*) AS n FROM articles")
+    sql_dir = models_dir(tmp_path, seeds_dir, {"a_top.sql": "-- top of the chain\nSELECT n * 10 AS n10 FROM z_base",
+                                               "z_base.sql": "SELECT count(*) AS n FROM articles"},
+                         article="Officials said 12 people were hurt.")
     settings = make_settings(tmp_path, seeds_dir, sql_dir)
     graph = build_defs(settings).resolve_asset_graph()
     top = next(k for k in graph.get_all_asset_keys() if k.to_user_string() == "a_top")
@@ -55,10 +63,7 @@ def test_model_reading_another_model_runs_after_it(tmp_path, seeds_dir):
 
 
 def test_broken_model_fails_its_own_asset_and_is_not_published(tmp_path, seeds_dir):
-    (seeds_dir / "a.txt").write_text("A quiet day.", encoding="utf-8")
-    sql_dir = tmp_path / "sql"
-    sql_dir.mkdir()
-    (sql_dir / "good.sql").write_text("SELECT count(*) AS n FROM articles")
+    sql_dir = models_dir(tmp_path, seeds_dir, {"good.sql": "SELECT count(*) AS n FROM articles"})
     settings = make_settings(tmp_path, seeds_dir, sql_dir)
     assert run_build(settings).success
 
@@ -82,13 +87,9 @@ def test_broken_model_fails_its_own_asset_and_is_not_published(tmp_path, seeds_d
 
 
 def test_a_model_reading_a_failed_model_is_not_built_and_the_others_are(tmp_path, seeds_dir):
-    (seeds_dir / "a.txt").write_text("A quiet day.", encoding="utf-8")
-    sql_dir = tmp_path / "sql"
-    sql_dir.mkdir()
-    (sql_dir / "broken.sql").write_text("SELECT no_such_column FROM articles")
-    (sql_dir / "reads_broken.sql").write_text("SELECT * FROM broken")
-    (sql_dir / "fine.sql").write_text("SELECT count(*) AS n FROM articles")
-    (sql_dir / "reads_fine.sql").write_text("SELECT n + 1 AS m FROM fine")
+    sql_dir = models_dir(tmp_path, seeds_dir, {
+        "broken.sql": "SELECT no_such_column FROM articles", "reads_broken.sql": "SELECT * FROM broken",
+        "fine.sql": "SELECT count(*) AS n FROM articles", "reads_fine.sql": "SELECT n + 1 AS m FROM fine"})
     result = run_build(make_settings(tmp_path, seeds_dir, sql_dir))
     built = {m.asset_key.to_user_string() for m in result.get_asset_materialization_events()}
     assert {"fine", "reads_fine"} <= built and not {"broken", "reads_broken"} & built
@@ -99,11 +100,8 @@ def test_a_model_reading_a_failed_model_is_not_built_and_the_others_are(tmp_path
 def test_one_model_can_be_materialized_alone(tmp_path, seeds_dir):
     import dagster as dg
 
-    (seeds_dir / "a.txt").write_text("A quiet day.", encoding="utf-8")
-    sql_dir = tmp_path / "sql"
-    sql_dir.mkdir()
-    (sql_dir / "one.sql").write_text("SELECT count(*) AS n FROM articles")
-    (sql_dir / "two.sql").write_text("SELECT 2 AS n")
+    sql_dir = models_dir(tmp_path, seeds_dir, {"one.sql": "SELECT count(*) AS n FROM articles",
+                                               "two.sql": "SELECT 2 AS n"})
     settings = make_settings(tmp_path, seeds_dir, sql_dir)
     assert run_build(settings).success
     (sql_dir / "two.sql").write_text("SELECT 3 AS n")  # changed, but not selected below
