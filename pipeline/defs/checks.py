@@ -1,4 +1,5 @@
-"""Blocking asset checks on the contract: a table that breaks it stops the SQL models and the publishing."""
+"""Blocking asset checks on the contract: a table that breaks it stops the SQL models and the
+publishing."""
 from concurrent.futures import ThreadPoolExecutor
 
 import dagster as dg
