@@ -30,7 +30,10 @@ def cmd_build(args: argparse.Namespace) -> int:
     if settings.workers > 1:
         from pipeline.parallel import start_fork_server
 
-        start_fork_server()  # warms the worker pools on the other core while Dagster loads
+        try:
+            start_fork_server()  # warms the worker pools on the other core while Dagster loads
+        except OSError:
+            pass  # (no socket here, say): the first pool tries again and a step reports the error
 
     import dagster as dg
 

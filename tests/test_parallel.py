@@ -46,3 +46,18 @@ def test_a_fork_server_started_early_serves_the_pools():
                          "published_at": [None] * 6, "title": [None] * 6})
     assert extract_frames(arts, workers=2, batch_size=2).frames["figures"].height == 6
     assert forkserver._forkserver._forkserver_pid is not None
+
+
+def test_a_gazetteer_that_fails_to_load_does_not_stop_the_fork_server(monkeypatch):
+    # the fork server swallows only ImportErrors of its preload: anything else would kill every pool
+    import importlib
+    import sys
+
+    import pipeline.extract.places as places
+
+    def broken():
+        raise RuntimeError("no gazetteer")
+
+    monkeypatch.setattr(places, "gazetteer", broken)
+    monkeypatch.delitem(sys.modules, "pipeline.extract.preload", raising=False)
+    importlib.import_module("pipeline.extract.preload")  # does not raise

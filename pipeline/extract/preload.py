@@ -4,4 +4,7 @@ and the gazetteer, loaded once before the first fork, so every extraction worker
 from pipeline.extract import extract_article  # noqa: F401 - imported for its compiled lexicons
 from pipeline.extract.places import gazetteer
 
-gazetteer()
+try:
+    gazetteer()
+except Exception:  # noqa: BLE001 - the fork server survives only ImportErrors of its preload: a
+    pass  # gazetteer that fails to load here is loaded (and its error reported) by each worker
