@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from pipeline.extract.fast_regex import caseless
+from pipeline.extract.fast_regex import caseless, matches_at
 from pipeline.extract.places import DEMONYMS, country_place, fold, gazetteer
 
 _WORD = re.compile(r"[A-Za-z\u00C0-\u024F][\w\u00C0-\u024F'’\-.]*|[,;:()\"“”—–]|\S")
@@ -159,15 +159,8 @@ _PERSON_AT = re.compile(rb"\x01(?=[a-z?]++\]?[ -]\[?\x01)")
 
 def _person_spans(text: str, caps: bytes):
     """_PERSON.findall(text): _PERSON tried only where _PERSON_AT finds a capital it may start at."""
-    match = _PERSON.match
-    end = 0
-    for c in _PERSON_AT.finditer(caps, 0, len(text)):
-        p = c.start()
-        if p >= end:
-            m = match(text, p)
-            if m:
-                end = m.end()
-                yield m.group(1)
+    for m in matches_at(_PERSON, _PERSON_AT.finditer(caps, 0, len(text)), text):
+        yield m.group(1)
 
 
 def person_names(text: str, caps: bytes | None = None) -> dict[str, str]:

@@ -9,7 +9,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from pipeline.extract.fast_regex import _group_end, caseless, fast_words, letter_led, split_alternatives, start_scan
+from pipeline.extract.fast_regex import (
+    _group_end, caseless, fast_words, letter_led, matches_at, split_alternatives, start_scan,
+)
 from pipeline.extract.text import trie_pattern
 
 _MONTHS = {m: i for i, m in enumerate(
@@ -135,15 +137,7 @@ def _scan(sentence: str) -> list[re.Match]:
         starts = _DATE_STARTS.finditer(sentence)
     else:  # (the leading space: a word start at 0 follows a non-letter too; starts keep their offsets)
         starts = _LEAD_STARTS.finditer((" " + low).encode("ascii", "replace").translate(_NOT_ALNUM_TO_SPACE))
-    out, end = [], 0
-    for c in starts:
-        p = c.start()
-        if p >= end:  # (a match never starts inside the one before it)
-            m = _DATE.match(sentence, p)
-            if m:
-                out.append(m)
-                end = m.end()
-    return out
+    return list(matches_at(_DATE, starts, sentence))
 
 
 def _dist(m: re.Match, anchor: int) -> float:

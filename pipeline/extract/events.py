@@ -20,7 +20,7 @@ from collections.abc import Callable
 
 from pipeline.extract import actors, casualties, dates, places
 from pipeline.extract import event_lexicon as lx
-from pipeline.extract.fast_regex import caseless, fast_words
+from pipeline.extract.fast_regex import caseless, fast_words, matches_at
 from pipeline.extract.records import Event, Figure
 from pipeline.extract.text import Doc, trie_pattern
 from pipeline.taxonomy import PRECEDENCE, SUB_EVENT_TYPES
@@ -71,15 +71,7 @@ _DEMONYM_AT = re.compile(rb"\x01(?=" + trie_pattern(
 
 def _demonyms(text: str, caps: bytes, start: int, end: int):
     """The matches of _DEMONYM_RE.finditer(text, start, end), tried only where _DEMONYM_AT finds a start."""
-    match = _DEMONYM_RE.match
-    last = start
-    for c in _DEMONYM_AT.finditer(caps, start, end):
-        p = c.start()
-        if p >= last:
-            m = match(text, p, end)
-            if m:
-                last = m.end()
-                yield m
+    return matches_at(_DEMONYM_RE, _DEMONYM_AT.finditer(caps, start, end), text, end)
 
 
 # types whose words are everyday outside conflict news: kept only in a sentence about states or armed groups

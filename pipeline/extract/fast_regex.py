@@ -193,6 +193,20 @@ def lower_twin(words) -> re.Pattern:
     return re.compile(r"[^a-z0-9_](?:" + "|".join(branches) + r")\b")
 
 
+def matches_at(exact: re.Pattern, starts, text: str, endpos: int | None = None):
+    """The matches of `exact.finditer(text, ..., endpos)`, tried only at the `starts` (matches, in
+    order, of a cheaper scan that finds at least every place `exact` matches): a start inside the
+    previous match is skipped, as finditer never starts a match there."""
+    match, end, endpos = exact.match, 0, len(text) if endpos is None else endpos
+    for c in starts:
+        p = c.start()
+        if p >= end:
+            m = match(text, p, endpos)
+            if m:
+                end = m.end()
+                yield m
+
+
 def scan_lowered(exact: re.Pattern, twin: re.Pattern, text: str, low: str | None, pos: int = 0,
                  endpos: int | None = None, offset: int = 0):
     """The matches of `exact.finditer(text, pos, endpos)`, found faster: `twin` scans `low`
