@@ -10,7 +10,7 @@ import datetime as dt
 import re
 
 from pipeline.extract.fast_regex import (
-    _group_end, caseless, fast_words, letter_led, matches_at, split_alternatives, start_scan,
+    _group_end, caseless, fast_words, letter_led, matches_at, REGEX_META, split_alternatives, start_scan,
 )
 from pipeline.extract.text import trie_pattern
 
@@ -44,9 +44,6 @@ except ValueError:  # an alternative without a leading letter: the plain scan
     _DATE_STARTS = None
 
 
-_META = frozenset("[](){}?*+|\\.^$")
-
-
 def _literal_starts(alt: str, limit: int = 64) -> tuple[list[str], bool]:
     """The lower-case literal texts an alternative may start with (a space for each \\s), written out through
     optional characters and groups ("in\\s+(?:January|...)" -> "in january", ...); and whether that is all of
@@ -64,7 +61,7 @@ def _literal_starts(alt: str, limit: int = 64) -> tuple[list[str], bool]:
                 options.extend((t, whole) for t in texts)
         elif alt.startswith("\\s", i):
             j, options = i + 1, [(" ", True)]
-        elif alt[i] not in _META:
+        elif alt[i] not in REGEX_META:
             j, options = i, [(alt[i].lower(), True)]
         else:
             break

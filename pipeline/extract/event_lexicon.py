@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 
 
-from pipeline.extract.fast_regex import _group_end, fast_words, letter_led, split_alternatives
+from pipeline.extract.fast_regex import REGEX_META, _group_end, fast_words, letter_led, split_alternatives
 
 
 def _v(*stems: str) -> str:
@@ -151,9 +151,6 @@ def _literal_start(alt: str) -> tuple[str, bool]:
     return alt.lower(), True
 
 
-_META = frozenset("[](){}?*+|\\.^$")
-
-
 def _literal_starts(alt: str, limit: int = 32) -> list[tuple[str, bool]]:
     """Every lower-case literal text the alternative may start with, read on past where _literal_start
     stops: through an optional character ("overr?an") and optional groups of plain text ("call(?:ed|s)?
@@ -166,9 +163,9 @@ def _literal_starts(alt: str, limit: int = 32) -> list[tuple[str, bool]]:
         if alt.startswith("(?:", i):
             j = i + _group_end(alt[i:])
             options = split_alternatives(alt[i + 3:j])
-            if any(ch in _META for o in options for ch in o):
+            if any(ch in REGEX_META for o in options for ch in o):
                 break
-        elif alt[i] not in _META:
+        elif alt[i] not in REGEX_META:
             j, options = i, [alt[i]]
         else:
             break

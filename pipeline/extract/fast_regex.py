@@ -193,6 +193,10 @@ def lower_twin(words) -> re.Pattern:
     return re.compile(r"[^a-z0-9_](?:" + "|".join(branches) + r")\b")
 
 
+# characters with a meaning in a regex: where reading an alternative's literal text stops
+REGEX_META = frozenset("[](){}?*+|\\.^$")
+
+
 def matches_at(exact: re.Pattern, starts, text: str, endpos: int | None = None):
     """The matches of `exact.finditer(text, ..., endpos)`, tried only at the `starts` (matches, in
     order, of a cheaper scan that finds at least every place `exact` matches): a start inside the
