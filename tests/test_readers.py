@@ -173,7 +173,7 @@ def test_unparseable_date_is_kept_in_extra(seeds_dir):
 @pytest.mark.parametrize("text", [
     "Rain fell.\nThe river rose.", "Rain  fell.", "Rain fell.\n\nThe river rose.", " Rain fell. ", "Rain\tfell.",
     "Rain\u00a0fell.", "Rain\u2009fell\u3000today.", "Rain\r\nfell.", "Rain\x1ffell.", "", " ", "\n", "Rain",
-    "Rain fell \nthen stopped.",
+    "Rain fell \nthen stopped.", "Rain\u00adfell\u200b.", "Rain\u200bfell\u00a0today.",  # unprintable, not space
 ])
 def test_fold_space_is_split_and_join(text):
     from pipeline.normalize import fold_space
