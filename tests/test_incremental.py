@@ -7,7 +7,7 @@ import duckdb
 import pytest
 from polars.testing import assert_frame_equal
 
-import pipeline.extract.batch as batch
+from pipeline.extract import article
 from pipeline.extract.batch import extract_frames
 from pipeline.normalize import ArticleSet
 from pipeline.storage.extract_cache import ExtractionCache, text_hashes
@@ -115,14 +115,14 @@ def test_parallel_extraction_equals_serial():
 
 
 def test_one_failing_article_does_not_stop_the_others(tmp_path, seeds_dir, monkeypatch):
-    real = batch.extract_article
+    real = article.extract_article
 
     def flaky(article_id, text, *args):
         if "collided" in text:
             raise RuntimeError("extractor bug")
         return real(article_id, text, *args)
 
-    monkeypatch.setattr(batch, "extract_article", flaky)
+    monkeypatch.setattr(article, "extract_article", flaky)
     write_feed(seeds_dir / "feed.jsonl", STORIES + ["Two ships collided near the harbour, the coastguard said."])
     settings = make_settings(tmp_path, seeds_dir)
     result = run_build(settings)

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from pipeline.extract import _figure_row, extract_article
+from pipeline.extract.article import _figure_row, extract_article
 from pipeline.extract.records import Figure
 from pipeline.storage.schemas import TABLES
 

@@ -11,7 +11,6 @@ from typing import Any
 
 import polars as pl
 
-from pipeline.extract import extract_article
 from pipeline.parallel import process_pool
 from pipeline.storage.schemas import EXTRACTED, EXTRACTION_ERRORS, TABLES, frame
 
@@ -27,6 +26,10 @@ class Extraction:
 
 
 def _extract_batch(rows: Sequence[Row]) -> tuple[dict[str, pl.DataFrame], list[dict[str, str]]]:
+    # imported here, in the process that extracts: the workers have it preloaded, and the process
+    # that only hands them batches does not pay for compiling the lexicons
+    from pipeline.extract.article import extract_article
+
     out: dict[str, list[dict]] = {t: [] for t in EXTRACTED}
     errors: list[dict[str, str]] = []
     for aid, text, published_at, title in rows:
