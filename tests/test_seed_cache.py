@@ -114,6 +114,34 @@ def test_many_small_files_share_one_pack_and_empty_ones_are_remembered(tmp_path,
         f"s{i:02d}.txt" for i in range(30))  # in file order, as one pass over the files gives them
 
 
+@pytest.mark.parametrize("small_file_bytes", [0, 1_000_000], ids=["one entry per file", "small files packed"])
+def test_entries_written_in_the_background_are_whole_when_the_block_ends(tmp_path, monkeypatch, small_file_bytes):
+    monkeypatch.setattr(seed_cache, "SMALL_FILE_BYTES", small_file_bytes)
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    feed(seeds / "a.jsonl", [("a1", "The dam held."), ("a2", "Crops failed.")])
+    with SeedCache(tmp_path / "st") as cache:
+        first = parse_all(cache, seeds)
+    second = parse_all(SeedCache(tmp_path / "st"), seeds)
+    assert second.from_cache == [True]
+    assert_frame_equal(second.articles, first.articles)
+
+
+def test_a_failed_background_write_fails_the_block(tmp_path, monkeypatch):
+    seeds = tmp_path / "seeds"
+    seeds.mkdir()
+    feed(seeds / "a.jsonl", [("a1", "The dam held.")])
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(seed_cache, "write_staged", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        with SeedCache(tmp_path / "st") as cache:
+            parsed = parse_all(cache, seeds)
+    assert parsed.articles["external_id"].to_list() == ["a1"]  # the rows were parsed; only the cache failed
+
+
 def test_a_new_reader_version_parses_every_file_again(tmp_path):
     seeds = tmp_path / "seeds"
     seeds.mkdir()

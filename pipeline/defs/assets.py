@@ -65,18 +65,18 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
     """Read the seed files that changed since the last run; bad input becomes a rejection row."""
     started = time.perf_counter()
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
-    cache = SeedCache(paths.staging)
     sources = seed_sources(paths.seeds)
-    parsed = cache.parse_all(sources, now, workers=paths.workers, log=context.log.info)
+    with SeedCache(paths.staging) as cache:  # its entries are written while the staged tables are
+        parsed = cache.parse_all(sources, now, workers=paths.workers, log=context.log.info)
+        reread = parsed.reread
+        if reread:
+            shown = ", ".join(reread[:20]) + (f" and {len(reread) - 20:,} more" if len(reread) > 20 else "")
+            context.log.info(f"read {len(reread):,} new or changed files: {shown}")
+        df, duplicates = fold_articles([parsed.articles], now, _previous(paths, "articles", ["article_id", "ingested_at"]))
+        rejected = _keep_first_seen(parsed.rejected, _previous(paths, "rejected_inputs", list(REJECTED_INPUTS)))
+        write_staged(paths.staging, "articles", df)
+        write_staged(paths.staging, "rejected_inputs", rejected)
     cache.prune()
-    reread = parsed.reread
-    if reread:
-        shown = ", ".join(reread[:20]) + (f" and {len(reread) - 20:,} more" if len(reread) > 20 else "")
-        context.log.info(f"read {len(reread):,} new or changed files: {shown}")
-    df, duplicates = fold_articles([parsed.articles], now, _previous(paths, "articles", ["article_id", "ingested_at"]))
-    rejected = _keep_first_seen(parsed.rejected, _previous(paths, "rejected_inputs", list(REJECTED_INPUTS)))
-    write_staged(paths.staging, "articles", df)
-    write_staged(paths.staging, "rejected_inputs", rejected)
     context.log.info(
         f"{df.height:,} articles from {paths.seeds} ({duplicates:,} duplicates folded; {len(reread):,} of "
         f"{len(sources):,} files read, the rest unchanged since the last run) in "

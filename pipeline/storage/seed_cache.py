@@ -14,6 +14,7 @@ import functools
 import hashlib
 import shutil
 from collections.abc import Callable
+from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 
 import polars as pl
@@ -100,12 +101,30 @@ def _tasks(todo: list[tuple[int, Path, str]]) -> list[Task]:
 
 class SeedCache:
     """Big files are kept one entry each; small files (archives of one article per file) share
-    one pack, so a folder of 50,000 files costs one Parquet read, not 50,000."""
+    one pack, so a folder of 50,000 files costs one Parquet read, not 50,000.
+
+    Inside a `with` block the entries of files just parsed are written in a background thread
+    (a Parquet write is mostly one core: the caller's own writes run beside it), and leaving the
+    block waits for them and raises their error."""
 
     def __init__(self, staging_dir: Path, version: str | None = None) -> None:
         self.root = staging_dir
         self.dir = staging_dir / f"seed-files-{version or reader_version()}"
         self.used: set[str] = set()
+        self._writer: ThreadPoolExecutor | None = None
+        self._writes: list[Future] = []
+
+    def __enter__(self) -> SeedCache:
+        self._writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="seed-cache")
+        return self
+
+    def __exit__(self, *exc) -> None:
+        writer, self._writer = self._writer, None
+        if writer is not None:
+            writer.shutdown(wait=True)
+        writes, self._writes = self._writes, []
+        for w in writes:
+            w.result()  # a failed write fails the step (a half-written entry is never renamed into place)
 
     @staticmethod
     def key(path: Path, source: str) -> str:
@@ -167,11 +186,17 @@ class SeedCache:
             results = [_parse(t, now) for t in tasks]
         new_arts = pl.concat([frame(_ARTICLE_ROWS, []), *(a for a, _ in results)])
         new_rej = pl.concat([frame(_REJECTED_ROWS, []), *(r for _, r in results)])
-        self._save(todo, keys, small, new_arts, new_rej)
+        self._write(self._save, todo, keys, small, new_arts, new_rej)
         if {k for k, s in zip(keys, small) if s and k} != packed:  # small files came, changed or left
-            self._save_pack(pack, keys, small, new_arts, new_rej)
+            self._write(self._save_pack, pack, keys, small, new_arts, new_rej)
         return Parsed(_in_file_order([*arts, new_arts]), _in_file_order([*rejected, new_rej]),
                       [s for _, s in sources], hit)
+
+    def _write(self, save: Callable, *args) -> None:
+        if self._writer is None:
+            save(*args)
+        else:
+            self._writes.append(self._writer.submit(save, *args))
 
     def _save(self, todo, keys, small, arts: pl.DataFrame, rejected: pl.DataFrame) -> None:
         """One entry per big file just parsed (its ranges are folded across when all files are)."""
