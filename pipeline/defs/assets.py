@@ -66,13 +66,14 @@ def seed_files(context: dg.AssetExecutionContext, paths: NewsPaths):
     started = time.perf_counter()
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
     sources = seed_sources(paths.seeds)
-    with SeedCache(paths.staging) as cache:  # its entries are written while the staged tables are
+    with SeedCache(paths.staging) as cache:  # its entries are written in a thread, beside the staged tables
         parsed = cache.parse_all(sources, now, workers=paths.workers, log=context.log.info)
         reread = parsed.reread
         if reread:
             shown = ", ".join(reread[:20]) + (f" and {len(reread) - 20:,} more" if len(reread) > 20 else "")
             context.log.info(f"read {len(reread):,} new or changed files: {shown}")
-        df, duplicates = fold_articles([parsed.articles], now, _previous(paths, "articles", ["article_id", "ingested_at"]))
+        df, duplicates = fold_articles([parsed.articles], now,
+                                       _previous(paths, "articles", ["article_id", "ingested_at"]))
         rejected = _keep_first_seen(parsed.rejected, _previous(paths, "rejected_inputs", list(REJECTED_INPUTS)))
         write_staged(paths.staging, "articles", df)
         write_staged(paths.staging, "rejected_inputs", rejected)
