@@ -4,8 +4,10 @@
 # is 3.11+ and can make a venv, else python3 from PATH. A distribution's CPython is built with PGO
 # and LTO and links libpython statically: the extractors run about 5% faster on Debian's than on
 # pyenv's default build (a shared libpython, no PGO), which is often first on PATH.
-PYTHON ?= $(shell /usr/bin/python3 -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' \
+ifndef PYTHON
+PYTHON := $(shell /usr/bin/python3 -c 'import sys, ensurepip, venv; sys.exit(sys.version_info < (3, 11))' \
             >/dev/null 2>&1 && echo /usr/bin/python3 || echo python3)
+endif
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
