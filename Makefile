@@ -15,8 +15,8 @@ STAMP  := $(VENV)/.installed
 .PHONY: run test ui bench clean
 
 $(STAMP): pyproject.toml
-	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "news-warehouse needs Python 3.11 or newer (set PYTHON=python3.12, say)")'
-	@echo "making $(VENV) from $$($(PYTHON) -c 'import sys; print(sys.executable, sys.version.split()[0])') (set PYTHON= to choose another)"
+	@$(PYTHON) -c 'import sys; sys.exit("news-warehouse needs Python 3.11 or newer (set PYTHON=python3.12, say)") \
+	    if sys.version_info < (3, 11) else print("making $(VENV) from", sys.executable, sys.version.split()[0], "(set PYTHON= to choose another)")'
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[dev]"
